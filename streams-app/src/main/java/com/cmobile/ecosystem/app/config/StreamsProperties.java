@@ -1,0 +1,53 @@
+package com.cmobile.ecosystem.app.config;
+
+import java.util.Map;
+import java.util.Properties;
+
+import com.cmobile.ecosystem.app.topology.DeadLetterExceptionHandlers;
+import com.cmobile.ecosystem.app.topology.DeadLetterListener;
+import com.cmobile.ecosystem.app.topology.TopologySettings;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Turns an {@link AppConfig} into Kafka Streams properties and topology settings. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /** The Kafka Streams configuration, with the DLQ handlers told about {@code listener}. */
+    public static Properties of(AppConfig config, DeadLetterListener listener) {
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.numStandbyReplicas());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        // Every processor, store and internal topic has a name; refuse to start if one slips through.
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterExceptionHandlers.Processing.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterExceptionHandlers.Deserialization.class.getName());
+        props.put(DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, config.popCapacityDlqTopic());
+        props.put(DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, config.partnerOnboardingDlqTopic());
+        props.put(DeadLetterExceptionHandlers.LISTENER_CONFIG, listener);
+        props.put("schema.registry.url", config.schemaRegistryUrl());
+        return props;
+    }
+
+    /** What the topology needs: the event serdes' configuration and the DLQ topics. */
+    public static TopologySettings topologySettings(AppConfig config) {
+        return new TopologySettings(serdeConfig(config), config.popCapacityDlqTopic(),
+                config.partnerOnboardingDlqTopic());
+    }
+
+    /** Configuration of the schemas module's event serdes. */
+    public static Map<String, Object> serdeConfig(AppConfig config) {
+        return Map.of("schema.registry.url", config.schemaRegistryUrl());
+    }
+}

@@ -1,0 +1,49 @@
+package com.cmobile.ecosystem.app.topology;
+
+/**
+ * Names of the queryable state stores. All keys are Strings ({@code Serdes.String()}) built by
+ * {@link com.cmobile.ecosystem.app.topology.model.StoreKeys}; the owner of a key is found with
+ * {@code KafkaStreams.queryMetadataForKey(store, key, Serdes.String().serializer())}; all are
+ * queryable as {@code QueryableStoreTypes.keyValueStore()}.
+ *
+ * <p>The names are also the names of the changelog topics: renaming one is a breaking change.
+ */
+public final class StoreNames {
+
+    /** popId → {@link com.cmobile.ecosystem.app.topology.model.PopState} (active or ended). */
+    public static final String POP_STATE = "pop-state-store";
+    /** partnerId → {@link com.cmobile.ecosystem.app.topology.model.PartnerMemberships}. */
+    public static final String MEMBERSHIP_STATE = "membership-state-store";
+
+    /** {@code COUNTRY|city} → {@link com.cmobile.ecosystem.app.topology.model.CityCapacity}. */
+    public static final String CITY_CAPACITY = "city-capacity-store";
+    /** {@code COUNTRY} → {@link com.cmobile.ecosystem.app.topology.model.CountryCapacity}. */
+    public static final String COUNTRY_CAPACITY = "country-capacity-store";
+    /** {@code REGION} → {@link com.cmobile.ecosystem.app.topology.model.RegionCapacity}. */
+    public static final String REGION_CAPACITY = "region-capacity-store";
+    /** business location → {@link com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity}. */
+    public static final String BUSINESS_LOCATION_CAPACITY = "business-location-capacity-store";
+    /** {@code global} → {@link com.cmobile.ecosystem.app.topology.model.GlobalCapacity}. */
+    public static final String GLOBAL_CAPACITY = "global-capacity-store";
+
+    /** {@code PROGRAM} → {@link com.cmobile.ecosystem.app.topology.model.ProgramAlliance}. */
+    public static final String PROGRAM_ALLIANCE = "program-alliance-store";
+    /** {@code PROGRAM|COUNTRY} → {@link com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance}. */
+    public static final String PROGRAM_COUNTRY_ALLIANCE = "program-country-alliance-store";
+    /** {@code PROGRAM|REGION} → {@link com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance}. */
+    public static final String PROGRAM_REGION_ALLIANCE = "program-region-alliance-store";
+    /** {@code global} → {@link com.cmobile.ecosystem.app.topology.model.OrganisationCount}. */
+    public static final String ORGANISATION_COUNT = "organisation-count-store";
+    /** {@code PROGRAM|yyyy-MM-dd} → {@link com.cmobile.ecosystem.app.topology.model.GrowthDay}; range-scannable. */
+    public static final String GROWTH = "growth-store";
+
+    /**
+     * Internal steps towards {@link #GLOBAL_CAPACITY}, not meant for queries: {@code global} →
+     * GlobalCapacity without business locations, and {@code global} → number of business locations.
+     */
+    public static final String GLOBAL_CAPACITY_BY_REGIONS = "global-capacity-by-regions-store";
+    public static final String BUSINESS_LOCATION_COUNT = "business-location-count-store";
+
+    private StoreNames() {
+    }
+}

@@ -1,0 +1,136 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.cmobile.ecosystem.app.topology.model.GrowthDay;
+import com.cmobile.ecosystem.app.topology.model.MembershipState;
+import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
+import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
+import com.cmobile.ecosystem.events.PartnerRole;
+import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Region;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * The alliance roll-up as pure functions: membership changes become deltas per (program,
+ * country), organisation and growth deltas; each level adds (or subtracts) the level below. An
+ * empty group returns {@code null}, which deletes it from its store.
+ */
+public final class AllianceAggregation {
+
+    private AllianceAggregation() {
+    }
+
+    /** One delta when the membership stays in its (program, country) group, two when it moves. */
+    public static List<KeyValue<String, AllianceDelta>> programCountryDeltas(MembershipChange change) {
+        Optional<KeyValue<String, AllianceDelta>> removal = change.before().map(m -> pair(m, -1));
+        Optional<KeyValue<String, AllianceDelta>> addition = change.after().map(m -> pair(m, 1));
+        if (removal.isPresent() && addition.isPresent() && removal.get().key.equals(addition.get().key)) {
+            return List.of(KeyValue.pair(addition.get().key, removal.get().value.plus(addition.get().value)));
+        }
+        var deltas = new ArrayList<KeyValue<String, AllianceDelta>>(2);
+        removal.ifPresent(deltas::add);
+        addition.ifPresent(deltas::add);
+        return deltas;
+    }
+
+    private static KeyValue<String, AllianceDelta> pair(MembershipState m, int sign) {
+        long member = m.role() == PartnerRole.MEMBER ? sign : 0;
+        long partner = m.role() == PartnerRole.PARTNER ? sign : 0;
+        return KeyValue.pair(StoreKeys.programCountry(m.program(), m.country()),
+                new AllianceDelta(m.program(), m.country(), member, partner, sign * m.subscribers()));
+    }
+
+    /** +1 / -1 under {@link StoreKeys#GLOBAL} when the partner starts or stops belonging to any program. */
+    public static List<KeyValue<String, Long>> organisationDeltas(MembershipChange change) {
+        if (change.organisationBefore() == change.organisationAfter()) {
+            return List.of();
+        }
+        return List.of(KeyValue.pair(StoreKeys.GLOBAL, change.organisationAfter() ? 1L : -1L));
+    }
+
+    /** A joined or left count on the UTC day of the event, when the membership began or ended. */
+    public static List<KeyValue<String, GrowthDelta>> growthDeltas(MembershipChange change) {
+        if (!change.began() && !change.ended()) {
+            return List.of();
+        }
+        var day = LocalDate.ofInstant(change.occurredAt(), ZoneOffset.UTC);
+        return List.of(KeyValue.pair(StoreKeys.growth(change.program(), day),
+                new GrowthDelta(change.program(), day, change.began() ? 1 : 0, change.ended() ? 1 : 0)));
+    }
+
+    public static ProgramCountryAlliance emptyProgramCountry() {
+        return new ProgramCountryAlliance(Program.UNKNOWN, "", 0, 0, 0);
+    }
+
+    public static ProgramCountryAlliance applyToProgramCountry(AllianceDelta delta, ProgramCountryAlliance group) {
+        long members = group.members() + delta.members();
+        long partners = group.partners() + delta.partners();
+        return members + partners <= 0 ? null : new ProgramCountryAlliance(delta.program(), delta.country(),
+                members, partners, group.subscribers() + delta.subscribers());
+    }
+
+    public static ProgramAlliance emptyProgram() {
+        return new ProgramAlliance(Program.UNKNOWN, 0, 0, 0, 0);
+    }
+
+    public static ProgramAlliance addCountry(ProgramCountryAlliance group, ProgramAlliance total) {
+        return new ProgramAlliance(group.program(), total.members() + group.members(),
+                total.partners() + group.partners(), total.subscribers() + group.subscribers(), total.countries() + 1);
+    }
+
+    public static ProgramAlliance subtractCountry(ProgramCountryAlliance group, ProgramAlliance total) {
+        long countries = total.countries() - 1;
+        return countries <= 0 ? null : new ProgramAlliance(group.program(), total.members() - group.members(),
+                total.partners() - group.partners(), total.subscribers() - group.subscribers(), countries);
+    }
+
+    /** The (program, region) key of a (program, country) group. */
+    public static String programRegionKey(ProgramCountryAlliance group) {
+        return StoreKeys.programRegion(group.program(), regionOf(group));
+    }
+
+    private static Region regionOf(ProgramCountryAlliance group) {
+        return CapacityAggregation.regionOf(group.country());
+    }
+
+    public static ProgramRegionAlliance emptyProgramRegion() {
+        return new ProgramRegionAlliance(Program.UNKNOWN, Region.AFRICA, 0, 0);
+    }
+
+    public static ProgramRegionAlliance addToRegion(ProgramCountryAlliance group, ProgramRegionAlliance total) {
+        return new ProgramRegionAlliance(group.program(), regionOf(group), total.members() + group.members(),
+                total.partners() + group.partners());
+    }
+
+    public static ProgramRegionAlliance subtractFromRegion(ProgramCountryAlliance group, ProgramRegionAlliance total) {
+        long members = total.members() - group.members();
+        long partners = total.partners() - group.partners();
+        return members + partners <= 0 ? null
+                : new ProgramRegionAlliance(group.program(), regionOf(group), members, partners);
+    }
+
+    public static OrganisationCount noOrganisations() {
+        return new OrganisationCount(0);
+    }
+
+    public static OrganisationCount applyToOrganisations(Long delta, OrganisationCount count) {
+        long organisations = count.organisations() + delta;
+        return organisations <= 0 ? null : new OrganisationCount(organisations);
+    }
+
+    public static GrowthDay noGrowth() {
+        return new GrowthDay(Program.UNKNOWN, LocalDate.EPOCH, 0, 0);
+    }
+
+    public static GrowthDay applyToGrowth(GrowthDelta delta, GrowthDay day) {
+        return new GrowthDay(delta.program(), delta.day(), day.joined() + delta.joined(), day.left() + delta.left());
+    }
+}

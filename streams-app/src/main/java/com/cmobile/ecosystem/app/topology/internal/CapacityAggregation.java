@@ -1,0 +1,134 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
+import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.PopState;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.geo.Countries;
+import com.cmobile.ecosystem.geo.Region;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * The capacity roll-up as pure functions: PoP changes become deltas per city and business
+ * location, and each level adds (or subtracts) the level below. A group that becomes empty
+ * returns {@code null}, which deletes it from its store, so every store holds non-empty groups
+ * only and counts of distinct groups are counts of entries.
+ */
+public final class CapacityAggregation {
+
+    private CapacityAggregation() {
+    }
+
+    /** The city deltas of one PoP change: one when it stays in its city, two when it moves. */
+    public static List<KeyValue<String, CapacityDelta>> cityDeltas(PopChange change) {
+        return deltas(change, PopState::cityKey, p -> p.country(), PopState::city);
+    }
+
+    /** The business-location deltas of one PoP change: one, or two when it changes hands. */
+    public static List<KeyValue<String, CapacityDelta>> businessLocationDeltas(PopChange change) {
+        return deltas(change, PopState::businessLocation, p -> "", PopState::businessLocation);
+    }
+
+    private static List<KeyValue<String, CapacityDelta>> deltas(PopChange change, Function<PopState, String> key,
+                                                              Function<PopState, String> country,
+                                                              Function<PopState, String> name) {
+        Optional<KeyValue<String, CapacityDelta>> removal = change.before().map(p -> KeyValue.pair(key.apply(p),
+                new CapacityDelta(country.apply(p), name.apply(p), -p.capacityMbps(), -1)));
+        Optional<KeyValue<String, CapacityDelta>> addition = change.after().map(p -> KeyValue.pair(key.apply(p),
+                new CapacityDelta(country.apply(p), name.apply(p), p.capacityMbps(), 1)));
+        if (removal.isPresent() && addition.isPresent() && removal.get().key.equals(addition.get().key)) {
+            // Same group: one record, so the group never passes through a state without this PoP.
+            return List.of(KeyValue.pair(addition.get().key, removal.get().value.plus(addition.get().value)));
+        }
+        var deltas = new ArrayList<KeyValue<String, CapacityDelta>>(2);
+        removal.ifPresent(deltas::add);
+        addition.ifPresent(deltas::add);
+        return deltas;
+    }
+
+    public static CityCapacity emptyCity() {
+        return new CityCapacity("", "", 0, 0);
+    }
+
+    /** Adds a delta to a city; the display name follows the latest PoP added or updated there. */
+    public static CityCapacity applyToCity(CapacityDelta delta, CityCapacity city) {
+        long pops = city.activePops() + delta.activePops();
+        if (pops <= 0) {
+            return null;
+        }
+        String name = delta.activePops() >= 0 || city.city().isEmpty() ? delta.name() : city.city();
+        return new CityCapacity(delta.country(), name, city.capacityMbps() + delta.capacityMbps(), pops);
+    }
+
+    public static BusinessLocationCapacity emptyBusinessLocation() {
+        return new BusinessLocationCapacity("", 0, 0);
+    }
+
+    public static BusinessLocationCapacity applyToBusinessLocation(String businessLocation, CapacityDelta delta,
+                                                                   BusinessLocationCapacity current) {
+        long pops = current.activePops() + delta.activePops();
+        return pops <= 0 ? null
+                : new BusinessLocationCapacity(businessLocation, current.capacityMbps() + delta.capacityMbps(), pops);
+    }
+
+    public static CountryCapacity emptyCountry() {
+        return new CountryCapacity("", 0, 0, 0);
+    }
+
+    public static CountryCapacity addCity(String country, CityCapacity city, CountryCapacity total) {
+        return new CountryCapacity(country, total.capacityMbps() + city.capacityMbps(),
+                total.activePops() + city.activePops(), total.cities() + 1);
+    }
+
+    public static CountryCapacity subtractCity(String country, CityCapacity city, CountryCapacity total) {
+        long cities = total.cities() - 1;
+        return cities <= 0 ? null : new CountryCapacity(country, total.capacityMbps() - city.capacityMbps(),
+                total.activePops() - city.activePops(), cities);
+    }
+
+    public static Region regionOf(String country) {
+        return Countries.regionOf(country).orElseThrow(() -> new IllegalArgumentException(
+                "Country '" + country + "' has no region in the bundled M49 table"));
+    }
+
+    public static RegionCapacity emptyRegion() {
+        return new RegionCapacity(Region.AFRICA, 0, 0, 0, 0);
+    }
+
+    public static RegionCapacity addCountry(String region, CountryCapacity country, RegionCapacity total) {
+        return new RegionCapacity(Region.valueOf(region), total.capacityMbps() + country.capacityMbps(),
+                total.activePops() + country.activePops(), total.cities() + country.cities(), total.countries() + 1);
+    }
+
+    public static RegionCapacity subtractCountry(String region, CountryCapacity country, RegionCapacity total) {
+        long countries = total.countries() - 1;
+        return countries <= 0 ? null : new RegionCapacity(Region.valueOf(region),
+                total.capacityMbps() - country.capacityMbps(), total.activePops() - country.activePops(),
+                total.cities() - country.cities(), countries);
+    }
+
+    public static GlobalCapacity addRegion(RegionCapacity region, GlobalCapacity total) {
+        return new GlobalCapacity(total.capacityMbps() + region.capacityMbps(), total.activePops() + region.activePops(),
+                total.cities() + region.cities(), total.countries() + region.countries(), 0);
+    }
+
+    public static GlobalCapacity subtractRegion(RegionCapacity region, GlobalCapacity total) {
+        long pops = total.activePops() - region.activePops();
+        return pops <= 0 ? null : new GlobalCapacity(total.capacityMbps() - region.capacityMbps(), pops,
+                total.cities() - region.cities(), total.countries() - region.countries(), 0);
+    }
+
+    /** Combines the two halves of the global figures; either may be absent while updates travel. */
+    public static GlobalCapacity withBusinessLocations(GlobalCapacity byRegions, Long businessLocations) {
+        var base = byRegions == null ? GlobalCapacity.EMPTY : byRegions;
+        long count = businessLocations == null ? 0 : businessLocations;
+        return new GlobalCapacity(base.capacityMbps(), base.activePops(), base.cities(), base.countries(), count);
+    }
+}

@@ -1,0 +1,31 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+
+import org.apache.kafka.common.errors.RetriableException;
+
+/** Tells failures of the environment (worth retrying) from failures of the record (worth a DLQ). */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * Whether something in the cause chain says a remote system (schema registry, broker) could
+     * not be reached. Other I/O exceptions are not counted: Avro reports truncated bytes as an
+     * {@code EOFException}, and those bytes will never get better.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketException || t instanceof SocketTimeoutException
+                    || t instanceof UnknownHostException || t instanceof HttpTimeoutException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

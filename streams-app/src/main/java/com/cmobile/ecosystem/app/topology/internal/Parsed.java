@@ -1,0 +1,12 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+/** Outcome of reading one input record: a valid event, or the original bytes bound for the DLQ. */
+public sealed interface Parsed<T> {
+
+    record Valid<T>(T event) implements Parsed<T> {
+    }
+
+    /** The original value bytes (possibly null); the DLQ headers are already on the record. */
+    record Rejected<T>(byte[] rawValue) implements Parsed<T> {
+    }
+}

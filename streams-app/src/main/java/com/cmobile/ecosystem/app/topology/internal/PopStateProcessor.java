@@ -1,0 +1,101 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.PopState;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Applies valid PoP events to {@code pop-state-store} under the ordering rule, and forwards a
+ * {@link PopChange} keyed by popId when the active state changed.
+ *
+ * <p>Ordering rule: an event replaces the state of its PoP only if its occurredAt is not older
+ * than that of the event that set the state (on a tie the later-arriving wins). The store is a
+ * plain key-value store, not a versioned one, because a versioned store drops records older than
+ * its history retention: a backfill dated years back must still apply to a PoP never seen before.
+ * A decommissioning is kept as an ended state with its time, so an older event cannot revive it.
+ */
+public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, PopChange> {
+
+    private ProcessorContext<String, PopChange> context;
+    private KeyValueStore<String, PopState> store;
+
+    /** The supplier, which also brings the store into the topology. */
+    public static ProcessorSupplier<byte[], PopCapacityEvent, String, PopChange> supplier() {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<byte[], PopCapacityEvent, String, PopChange> get() {
+                return new PopStateProcessor();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.POP_STATE),
+                        Serdes.String(), JsonSerde.of(PopState.class)));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PopChange> context) {
+        this.context = context;
+        this.store = context.getStateStore(StoreNames.POP_STATE);
+    }
+
+    @Override
+    public void process(Record<byte[], PopCapacityEvent> record) {
+        var event = record.value();
+        var popId = event.getPopId();
+        var current = Optional.ofNullable(store.get(popId));
+        if (current.isPresent() && event.getOccurredAt().isBefore(current.get().occurredAt())) {
+            return; // older than the current state: out of order, changes nothing
+        }
+        var next = nextState(event, current);
+        if (current.isPresent() && current.get().equals(next)) {
+            return; // the same event again
+        }
+        store.put(popId, next);
+        var before = current.filter(PopState::active);
+        var after = Optional.of(next).filter(PopState::active);
+        if (!sameContribution(before, after)) {
+            context.forward(record.withKey(popId).withValue(new PopChange(before, after)));
+        }
+    }
+
+    private static PopState nextState(PopCapacityEvent event, Optional<PopState> current) {
+        var eventId = String.valueOf(event.getEventId());
+        return switch (event.getAction()) {
+            case COMMISSIONED, CAPACITY_CHANGED -> new PopState(event.getPopId(), true, event.getCity().strip(),
+                    event.getCountry(), event.getBusinessLocation().strip(), event.getCapacityMbps(),
+                    event.getOccurredAt(), eventId);
+            case DECOMMISSIONED -> current
+                    .map(c -> new PopState(c.popId(), false, c.city(), c.country(), c.businessLocation(),
+                            c.capacityMbps(), event.getOccurredAt(), eventId))
+                    .orElseGet(() -> new PopState(event.getPopId(), false, "", "", "", 0,
+                            event.getOccurredAt(), eventId));
+            case UNKNOWN -> throw new IllegalArgumentException(
+                    "PoP event " + eventId + " of " + event.getPopId() + " has action UNKNOWN; validation should have rejected it");
+        };
+    }
+
+    /** Whether two active states weigh the same in every aggregate (time and event id do not count). */
+    private static boolean sameContribution(Optional<PopState> a, Optional<PopState> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        var x = a.get();
+        var y = b.get();
+        return x.city().equals(y.city()) && x.country().equals(y.country())
+                && x.businessLocation().equals(y.businessLocation()) && x.capacityMbps() == y.capacityMbps();
+    }
+}

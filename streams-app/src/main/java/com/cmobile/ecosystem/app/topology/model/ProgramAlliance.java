@@ -1,0 +1,16 @@
+package com.cmobile.ecosystem.app.topology.model;
+
+import com.cmobile.ecosystem.events.Program;
+
+/**
+ * Current memberships of one program, in {@code program-alliance-store} under the program name
+ * ({@code GTI}). Absent when the program has no membership.
+ *
+ * @param program     the program
+ * @param members     memberships with role MEMBER
+ * @param partners    memberships with role PARTNER
+ * @param subscribers sum of subscribers over the memberships (unknown counts 0)
+ * @param countries   distinct home countries of the program's partners
+ */
+public record ProgramAlliance(Program program, long members, long partners, long subscribers, long countries) {
+}

@@ -1,0 +1,16 @@
+package com.cmobile.ecosystem.app.topology.model;
+
+import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Region;
+
+/**
+ * Current memberships of one program from one UN M49 region, in
+ * {@code program-region-alliance-store} under {@code PROGRAM|REGION}. Absent when there is none.
+ *
+ * @param program  the program
+ * @param region   region of the partners' home countries
+ * @param members  memberships with role MEMBER
+ * @param partners memberships with role PARTNER
+ */
+public record ProgramRegionAlliance(Program program, Region region, long members, long partners) {
+}
