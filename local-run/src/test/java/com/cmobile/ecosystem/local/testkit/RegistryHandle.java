@@ -1,13 +1,20 @@
 package com.cmobile.ecosystem.local.testkit;
 
-/** The schema registry the test kit hands out; an interim in-memory one until the server lands. */
-record RegistryHandle(String url) implements AutoCloseable {
+import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+
+/** The schema registry the test kit hands out: the real server, on a free port, over {@code _schemas}. */
+record RegistryHandle(SchemaRegistryServer server) implements AutoCloseable {
 
     static RegistryHandle start(String bootstrapServers) {
-        return new RegistryHandle("mock://embedded-kafka");
+        return new RegistryHandle(SchemaRegistryServer.start(bootstrapServers, 0));
+    }
+
+    String url() {
+        return server.url();
     }
 
     @Override
     public void close() {
+        server.close();
     }
 }
