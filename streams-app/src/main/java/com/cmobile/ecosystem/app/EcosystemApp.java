@@ -1,0 +1,171 @@
+package com.cmobile.ecosystem.app;
+
+import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.config.StreamsProperties;
+import com.cmobile.ecosystem.app.http.ApiRoutes;
+import com.cmobile.ecosystem.app.http.HealthRoutes;
+import com.cmobile.ecosystem.app.http.HttpServer;
+import com.cmobile.ecosystem.app.http.InternalRoutes;
+import com.cmobile.ecosystem.app.metrics.BusinessGauges;
+import com.cmobile.ecosystem.app.metrics.DeadLetterCounter;
+import com.cmobile.ecosystem.app.metrics.EcosystemMetrics;
+import com.cmobile.ecosystem.app.metrics.StreamsHealth;
+import com.cmobile.ecosystem.app.query.AllianceQueries;
+import com.cmobile.ecosystem.app.query.CapacityQueries;
+import com.cmobile.ecosystem.app.query.HttpPeers;
+import com.cmobile.ecosystem.app.query.Instance;
+import com.cmobile.ecosystem.app.query.LocalStores;
+import com.cmobile.ecosystem.app.query.QueryJson;
+import com.cmobile.ecosystem.app.query.StoreQueries;
+import com.cmobile.ecosystem.app.query.StoreValues;
+import com.cmobile.ecosystem.app.query.StreamsClusterView;
+import com.cmobile.ecosystem.app.topology.EcosystemTopology;
+import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.validation.EventValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance, wired: config → serdes → topology → Kafka Streams → HTTP server (public API,
+ * internal instance-to-instance endpoints, health, metrics). {@link App#main} runs one; tests and the
+ * all-in-one launcher start several in one JVM (each with its own port, application.server and state
+ * directory).
+ */
+public final class EcosystemApp implements AutoCloseable {
+
+    /** The stores the HTTP API reads; the internal endpoints expose these and no others. */
+    public static final Set<String> QUERYABLE_STORES = Set.of(
+            StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY, StoreNames.COUNTRY_CAPACITY,
+            StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.GLOBAL_CAPACITY,
+            StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
+            StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
+    private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
+    /**
+     * Settings of the query layer not (yet) in {@link AppConfig}.
+     *
+     * @param queryTimeout    bound on any forwarded or fanned-out query
+     * @param retryAfter      what a 503 tells clients to wait
+     * @param shutdownTimeout bound on {@link #close()}
+     */
+    public record Options(Duration queryTimeout, Duration retryAfter, Duration shutdownTimeout) {
+        public static final Options DEFAULTS = new Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+        public Options {
+            Objects.requireNonNull(queryTimeout, "queryTimeout");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        }
+    }
+
+    private final KafkaStreams streams;
+    private final HttpServer http;
+    private final EcosystemMetrics metrics;
+    private final Instance self;
+    private final Options options;
+
+    private EcosystemApp(KafkaStreams streams, HttpServer http, EcosystemMetrics metrics, Instance self, Options options) {
+        this.streams = streams;
+        this.http = http;
+        this.metrics = metrics;
+        this.self = self;
+        this.options = options;
+    }
+
+    public static EcosystemApp start(AppConfig config) {
+        return start(config, Options.DEFAULTS);
+    }
+
+    /** Starts the HTTP server, then Kafka Streams (so peers can reach this instance as soon as it joins). */
+    public static EcosystemApp start(AppConfig config, Options options) {
+        trustGeneratedAvroClasses();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = QueryJson.newMapper();
+        EcosystemMetrics metrics = new EcosystemMetrics();
+        DeadLetterCounter deadLetters = new DeadLetterCounter(metrics.registry());
+        Topology topology = new EcosystemTopology(StreamsProperties.topologySettings(config),
+                new EventValidator(clock, config.futureTolerance()), deadLetters).build();
+        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, deadLetters));
+        StreamsHealth health = new StreamsHealth(clock, 3, Duration.ofMinutes(10));
+        streams.setStateListener(health);
+        streams.setUncaughtExceptionHandler(health);
+
+        Instance self = instanceOf(config.applicationServer());
+        LocalStores local = new LocalStores(streams, self, new StoreValues(mapper), options.retryAfter());
+        StoreQueries stores = new StoreQueries(local,
+                new HttpPeers(HttpPeers.defaultClient(options.queryTimeout()), mapper),
+                new StreamsClusterView(streams, topology.describe(), config.applicationId()),
+                options.queryTimeout(), options.retryAfter());
+        metrics.bindStreams(streams);
+        metrics.bind(new BusinessGauges(local, mapper, clock, Duration.ofSeconds(5)));
+
+        HttpServer http;
+        try {
+            http = HttpServer.start(config.httpPort(), mapper, metrics.registry(), app -> {
+                new ApiRoutes(new CapacityQueries(stores, mapper), new AllianceQueries(stores, mapper), stores, clock)
+                        .register(app);
+                new InternalRoutes(local, QUERYABLE_STORES).register(app);
+                new HealthRoutes(health::liveness, () -> health.readiness(() -> local.unreadable(QUERYABLE_STORES)))
+                        .register(app);
+            });
+        } catch (RuntimeException e) {
+            streams.close(Duration.ZERO);
+            metrics.close();
+            throw new IllegalStateException("cannot serve HTTP on port " + config.httpPort(), e);
+        }
+        streams.start();
+        LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
+        return new EcosystemApp(streams, http, metrics, self, options);
+    }
+
+    /** host:port as other instances reach this one. */
+    public Instance instance() {
+        return self;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Leaves the group (so the others take over at once), closes Kafka Streams within the shutdown
+     * timeout, then stops serving HTTP.
+     */
+    @Override
+    public void close() {
+        LOG.info("Instance {} closing (at most {})", self, options.shutdownTimeout());
+        boolean clean = streams.close(CloseOptions.timeout(options.shutdownTimeout())
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (!clean) {
+            LOG.warn("Kafka Streams of {} did not close within {}", self, options.shutdownTimeout());
+        }
+        http.close();
+        metrics.close();
+    }
+
+    private static Instance instanceOf(String applicationServer) {
+        int colon = applicationServer.lastIndexOf(':');
+        return new Instance(applicationServer.substring(0, colon), Integer.parseInt(applicationServer.substring(colon + 1)));
+    }
+
+    /** Avro 1.12.2 refuses to load generated classes outside trusted packages; ours are trusted unless the launcher chose. */
+    private static void trustGeneratedAvroClasses() {
+        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
+            System.setProperty(AVRO_TRUSTED_PACKAGES, "com.cmobile.ecosystem.events");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.cmobile.ecosystem.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Javalin server: JSON everywhere, errors as {@link ApiError} (never a stack trace), unknown
+ * paths as JSON 404, {@code /metrics} in Prometheus text format, and every request timed as
+ * {@code http_server_requests} by route template (not raw path, which would explode the label set)
+ * and status.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Creates and starts the server on {@code port} (0 for any free port).
+     *
+     * @param routes registers the routes, e.g. {@code app -> { api.register(app); health.register(app); }}
+     */
+    public static HttpServer start(int port, ObjectMapper mapper, PrometheusMeterRegistry registry,
+                                   Consumer<Javalin> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.router.ignoreTrailingSlashes = true;
+            config.requestLogger.http((ctx, millis) -> time(registry, ctx, millis));
+        });
+        app.exception(BadRequestException.class, (e, ctx) ->
+                ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad-request", e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                .json(new ApiError(HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            // The client gets a reference it can quote; the log keeps the stack trace.
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Unhandled error {} on {} {}", reference, ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .json(new ApiError("internal", "unexpected error, reference " + reference));
+        });
+        app.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                ctx.json(new ApiError("not-found", "no route " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        routes.accept(app);
+        app.start(port);
+        return new HttpServer(app);
+    }
+
+    private static void time(MeterRegistry registry, Context ctx, float millis) {
+        String route;
+        try {
+            route = ctx.endpointHandlerPath();
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        if (route == null || route.isEmpty() || ctx.status() == HttpStatus.NOT_FOUND && route.equals(ctx.path())
+                && !route.contains("{")) {
+            route = ctx.status() == HttpStatus.NOT_FOUND ? "unmatched" : route;
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", String.valueOf(ctx.statusCode()))
+                .register(registry)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

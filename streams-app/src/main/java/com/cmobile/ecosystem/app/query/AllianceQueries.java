@@ -1,0 +1,124 @@
+package com.cmobile.ecosystem.app.query;
+
+import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.GrowthDay;
+import com.cmobile.ecosystem.app.topology.model.MembershipState;
+import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
+import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
+import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
+import com.cmobile.ecosystem.events.Program;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alliance questions, answered from the alliance stores of whichever instances hold them. Reads
+ * {@code organisation-count-store}, {@code program-alliance-store}, {@code program-region-alliance-store},
+ * {@code growth-store} and {@code membership-state-store}.
+ */
+public final class AllianceQueries {
+
+    /** The programs a client can ask about: every symbol but the UNKNOWN default. */
+    public static final List<Program> PROGRAMS =
+            Arrays.stream(Program.values()).filter(p -> p != Program.UNKNOWN).toList();
+
+    private final StoreQueries stores;
+    private final ObjectMapper mapper;
+
+    public AllianceQueries(StoreQueries stores, ObjectMapper mapper) {
+        this.stores = stores;
+        this.mapper = mapper;
+    }
+
+    /** Organisations and every program; any part that cannot be read makes the whole unavailable. */
+    public QueryResult<AllianceView> alliance(QueryOptions options) {
+        QueryResult<Long> organisations = orEmpty(stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
+                .map(json -> QueryJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
+        QueryResult<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
+        for (Program program : PROGRAMS) {
+            QueryResult<ProgramAlliance> one = program(program, options);
+            programs = programs.flatMap(list -> one.map(p -> {
+                List<ProgramAlliance> more = new ArrayList<>(list);
+                more.add(p);
+                return more;
+            }));
+        }
+        QueryResult<List<ProgramAlliance>> all = programs;
+        return organisations.flatMap(count -> all.map(list -> new AllianceView(count, list)));
+    }
+
+    /** One program; zeros when it has no membership (the store then has no entry). */
+    public QueryResult<ProgramAlliance> program(Program program, QueryOptions options) {
+        return orEmpty(stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
+                .map(json -> QueryJson.read(mapper, json, ProgramAlliance.class)),
+                new ProgramAlliance(program, 0, 0, 0, 0));
+    }
+
+    /** The regions a program has partners in: keys {@code PROGRAM|REGION}. */
+    public QueryResult<Page<ProgramRegionAlliance>> regions(Program program, PageRequest page, QueryOptions options) {
+        return stores.list(StoreNames.PROGRAM_REGION_ALLIANCE, KeyRange.prefix(program.name() + StoreKeys.SEPARATOR),
+                        page, options)
+                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
+    }
+
+    /**
+     * Joins and departures per day from {@code from} to {@code to} inclusive, zeros on quiet days. The
+     * days of a program are one key range spread over partitions: a single fanned-out page holds them.
+     */
+    public QueryResult<GrowthView> growth(Program program, LocalDate from, LocalDate to, QueryOptions options) {
+        int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
+        KeyRange range = KeyRange.between(StoreKeys.growth(program, from), StoreKeys.growth(program, to));
+        return stores.list(StoreNames.GROWTH, range, PageRequest.first(days), options).map(page -> {
+            Map<LocalDate, GrowthDay> byDay = new HashMap<>();
+            page.items().forEach(e -> {
+                GrowthDay day = QueryJson.read(mapper, e.value(), GrowthDay.class);
+                byDay.put(day.day(), day);
+            });
+            List<GrowthView.Day> series = from.datesUntil(to.plusDays(1))
+                    .map(d -> byDay.containsKey(d)
+                            ? new GrowthView.Day(d, byDay.get(d).joined(), byDay.get(d).left())
+                            : new GrowthView.Day(d, 0, 0))
+                    .toList();
+            return new GrowthView(program, series);
+        });
+    }
+
+    /** Current memberships of a program, by partnerId; filtered where the data is so pages stay full. */
+    public QueryResult<Page<MembershipView>> partners(Program program, PageRequest page, QueryOptions options) {
+        KeyRange active = KeyRange.ALL.where(new ValueFilter("/memberships/" + program.name() + "/active", "true"));
+        return stores.list(StoreNames.MEMBERSHIP_STATE, active, page, options)
+                .map(p -> p.map(e -> {
+                    PartnerMemberships partner = QueryJson.read(mapper, e.value(), PartnerMemberships.class);
+                    return view(partner.partnerId(), partner.memberships().get(program));
+                }));
+    }
+
+    /** A partner's current memberships; not found when it has none (never joined, or left every program). */
+    public QueryResult<PartnerView> partner(String partnerId, QueryOptions options) {
+        return stores.get(StoreNames.MEMBERSHIP_STATE, partnerId, options)
+                .map(json -> QueryJson.read(mapper, json, PartnerMemberships.class))
+                .filter(PartnerMemberships::isOrganisation,
+                        p -> "partner '" + partnerId + "' has left every program")
+                .map(p -> new PartnerView(partnerId, p.memberships().values().stream()
+                        .filter(MembershipState::active)
+                        .map(m -> view(partnerId, m))
+                        .toList()));
+    }
+
+    private static MembershipView view(String partnerId, MembershipState m) {
+        return new MembershipView(partnerId, m.partnerName(), m.program(), m.role(), m.country(), m.subscribers(),
+                m.occurredAt());
+    }
+
+    private static <T> QueryResult<T> orEmpty(QueryResult<T> result, T empty) {
+        return result instanceof QueryResult.NotFound<T>
+                ? new QueryResult.Found<>(empty, new Provenance("none", -1, true, 0))
+                : result;
+    }
+}

@@ -1,0 +1,112 @@
+package com.cmobile.ecosystem.app.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * {@link Peers} over HTTP: calls the {@code /internal/v1} endpoints of the other instances at their
+ * {@code application.server} address. The internal endpoints answer from local stores only, so a
+ * forwarded request is never forwarded again.
+ */
+public final class HttpPeers implements Peers {
+
+    /** Path prefix of the endpoints that answer from local stores only. */
+    public static final String INTERNAL = "/internal/v1";
+
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+
+    public HttpPeers(HttpClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    /** An HTTP client suitable for peers: bounded connect time, no redirects. */
+    public static HttpClient defaultClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public QueryResult<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("key", key);
+        query.put("stale", String.valueOf(stale));
+        try {
+            HttpResponse<String> response = client.send(request(peer, "/stores/" + store + "/key", query, timeout),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new QueryResult.Unavailable<>(peer + " answered HTTP " + response.statusCode()
+                        + " for key '" + key + "' of store '" + store + "'", Duration.ofSeconds(1));
+            }
+            return mapper.readValue(response.body(), KeyReply.class).toResult();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreachable(peer, e);
+        } catch (IOException | RuntimeException e) {
+            return unreachable(peer, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<RangeReply> range(Instance peer, String store, KeyRange range, Optional<String> afterKey,
+                                               int limit, boolean stale, Duration timeout) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("prefix", range.prefix());
+        query.put("from", range.from());
+        query.put("to", range.to());
+        query.put("where", range.where().pointer());
+        query.put("equals", range.where().equalTo());
+        afterKey.ifPresent(a -> query.put("after", a));
+        query.put("limit", String.valueOf(limit));
+        query.put("stale", String.valueOf(stale));
+        return call(peer, "/stores/" + store + "/range", query, timeout, RangeReply.class);
+    }
+
+    @Override
+    public CompletableFuture<InstanceStatus> status(Instance peer, Duration timeout) {
+        return call(peer, "/instance", Map.of(), timeout, InstanceStatus.class);
+    }
+
+    private <T> CompletableFuture<T> call(Instance peer, String path, Map<String, String> query, Duration timeout,
+                                          Class<T> type) {
+        return client.sendAsync(request(peer, path, query, timeout), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new CompletionException(new IOException(
+                                peer + " answered HTTP " + response.statusCode() + " on " + path));
+                    }
+                    try {
+                        return mapper.readValue(response.body(), type);
+                    } catch (IOException e) {
+                        throw new CompletionException(new IOException("unreadable answer from " + peer + " on " + path, e));
+                    }
+                });
+    }
+
+    private static HttpRequest request(Instance peer, String path, Map<String, String> query, Duration timeout) {
+        String queryString = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + INTERNAL + path
+                + (queryString.isEmpty() ? "" : "?" + queryString));
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+    }
+
+    private static <T> QueryResult<T> unreachable(Instance peer, Exception e) {
+        return new QueryResult.Unavailable<>("instance " + peer + " did not answer: " + e, Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,79 @@
+package com.cmobile.ecosystem.app.query;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Outcome of an interactive query, in the shape of Quarkus' kafka-streams quickstart: found here,
+ * found on another instance, not found, plus the case that quickstart spins on: the data exists
+ * but cannot be read right now (partition migrating or restoring), which callers turn into
+ * {@code 503 Retry-After} instead of waiting.
+ *
+ * @param <T> the answered value
+ */
+public sealed interface QueryResult<T> {
+
+    /** The value, and where it was read. */
+    record Found<T>(T value, Provenance provenance) implements QueryResult<T> {
+        public Found {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(provenance, "provenance");
+        }
+    }
+
+    /**
+     * The key lives on another instance: its active owner and, for stale-tolerant queries, the
+     * standbys that may answer in its place.
+     */
+    record FoundElsewhere<T>(Instance owner, List<Instance> standbys, int partition) implements QueryResult<T> {
+        public FoundElsewhere {
+            Objects.requireNonNull(owner, "owner");
+            standbys = List.copyOf(standbys);
+        }
+    }
+
+    /** The owner answered: there is no such key. */
+    record NotFound<T>(String message) implements QueryResult<T> {
+        public NotFound {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The answer cannot be given now; asking again after {@code retryAfter} may succeed. */
+    record Unavailable<T>(String reason, Duration retryAfter) implements QueryResult<T> {
+        public Unavailable {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /** Transforms a found value, keeping every other outcome as it is. */
+    @SuppressWarnings("unchecked")
+    default <U> QueryResult<U> map(Function<? super T, ? extends U> mapper) {
+        if (this instanceof Found<T> found) {
+            return new Found<>(mapper.apply(found.value()), found.provenance());
+        }
+        // The other variants carry no T, so the cast is safe.
+        return (QueryResult<U>) this;
+    }
+
+    /** Chains a query that itself may fail, keeping the first failure. */
+    @SuppressWarnings("unchecked")
+    default <U> QueryResult<U> flatMap(Function<? super T, QueryResult<U>> next) {
+        if (this instanceof Found<T> found) {
+            return next.apply(found.value());
+        }
+        return (QueryResult<U>) this;
+    }
+
+    /** Turns a found value that fails {@code keep} into {@link NotFound}, explained by {@code whyNot}. */
+    default QueryResult<T> filter(Predicate<? super T> keep, Function<? super T, String> whyNot) {
+        if (this instanceof Found<T> found && !keep.test(found.value())) {
+            return new NotFound<>(whyNot.apply(found.value()));
+        }
+        return this;
+    }
+}
