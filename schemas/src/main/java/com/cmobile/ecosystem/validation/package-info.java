@@ -1,0 +1,2 @@
+/** The one validation of events shared by producers and the streams application. */
+package com.cmobile.ecosystem.validation;
