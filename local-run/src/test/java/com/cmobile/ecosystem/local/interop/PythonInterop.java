@@ -1,0 +1,72 @@
+package com.cmobile.ecosystem.local.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs Debian's Python (not whatever python is first on PATH): Debian's packages of
+ * Confluent's client install there.
+ */
+final class PythonInterop {
+
+    static final String PYTHON = "/usr/bin/python3";
+    static final String PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
+
+    private PythonInterop() {
+    }
+
+    record Outcome(int exitCode, String output) {
+    }
+
+    /**
+     * Skips the calling test when Confluent's Python client is not installed, except on CI
+     * ({@code CI=true}), where a missing peer must fail the build instead of hiding it.
+     */
+    static void requireConfluentClient() {
+        Outcome probe;
+        try {
+            probe = run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro, requests"), Duration.ofSeconds(30));
+        } catch (IOException e) {
+            probe = new Outcome(-1, e.getMessage());
+        }
+        if (probe.exitCode() == 0) {
+            return;
+        }
+        String message = "Confluent's Python client is not importable by " + PYTHON + " (" + probe.output().strip()
+                + "); install the Debian packages: apt-get install -y " + PACKAGES;
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    /** The script's output (stdout and stderr merged) and exit code; killed after {@code timeout}. */
+    static Outcome run(List<String> command, Duration timeout) throws IOException {
+        Path output = Files.createTempFile("python-interop-", ".log");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+                return new Outcome(-1, "timed out after " + timeout + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted running " + command, e);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
