@@ -1,0 +1,34 @@
+package com.cmobile.ecosystem.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void eventTopicsAreKebabCaseNouns() {
+        assertThat(Topics.POP_CAPACITY).isEqualTo("pop-capacity");
+        assertThat(Topics.PARTNER_ONBOARDING).isEqualTo("partner-onboarding");
+        assertThat(Topics.SCHEMAS).isEqualTo("_schemas");
+    }
+
+    @Test
+    void deadLetterTopicAppendsDlqSuffix() {
+        assertThat(Topics.dlqOf("pop-capacity")).isEqualTo("pop-capacity-dlq");
+        assertThat(Topics.POP_CAPACITY_DLQ).isEqualTo("pop-capacity-dlq");
+        assertThat(Topics.PARTNER_ONBOARDING_DLQ).isEqualTo("partner-onboarding-dlq");
+    }
+
+    @Test
+    void deadLetterTopicOfADeadLetterTopicIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Topics.dlqOf("pop-capacity-dlq"))
+                .withMessageContaining("pop-capacity-dlq");
+    }
+
+    @Test
+    void deadLetterTopicOfABlankTopicIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Topics.dlqOf(" "));
+    }
+}
