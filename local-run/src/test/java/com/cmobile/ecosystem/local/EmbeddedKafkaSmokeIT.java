@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,7 +54,7 @@ class EmbeddedKafkaSmokeIT {
         // then nothing is created and all four topics are reported as existing
         assertThat(second.created()).isEmpty();
         assertThat(second.alreadyExisting()).containsExactlyInAnyOrder(
-                "pop-capacity", "partner-onboarding", "pop-capacity-dlq", "partner-onboarding-dlq");
+                Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING, Topics.POP_CAPACITY_DLQ, Topics.PARTNER_ONBOARDING_DLQ);
     }
 
     static List<ConsumerRecord<String, String>> consumeAtLeast(EmbeddedKafka kafka, String topic, int count, Duration timeout) {

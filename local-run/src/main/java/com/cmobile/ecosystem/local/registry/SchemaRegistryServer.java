@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.local.registry;
 import java.time.Duration;
 import java.util.Map;
 
+import com.cmobile.ecosystem.events.Topics;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaRegistryServer implements AutoCloseable {
 
     /** The topic Confluent's registry uses too. */
-    public static final String DEFAULT_TOPIC = "_schemas";
+    public static final String DEFAULT_TOPIC = Topics.SCHEMAS;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.cmobile.ecosystem.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
@@ -30,10 +31,6 @@ public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    static final String POP_CAPACITY = "pop-capacity";
-    static final String PARTNER_ONBOARDING = "partner-onboarding";
-    static final String DLQ_SUFFIX = "-dlq";
-
     private final Admin admin;
 
     public TopicProvisioner(Admin admin) {
@@ -47,9 +44,9 @@ public final class TopicProvisioner {
 
     public ProvisionedTopics provisionEventTopics(EventTopicSettings settings) {
         var topics = new ArrayList<NewTopic>();
-        for (String eventTopic : List.of(POP_CAPACITY, PARTNER_ONBOARDING)) {
+        for (String eventTopic : List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING)) {
             topics.add(topic(eventTopic, settings, settings.retentionMs()));
-            topics.add(topic(eventTopic + DLQ_SUFFIX, settings, settings.dlqRetentionMs()));
+            topics.add(topic(Topics.dlqOf(eventTopic), settings, settings.dlqRetentionMs()));
         }
         return provision(topics);
     }
