@@ -23,6 +23,8 @@ public final class EcosystemMetrics implements AutoCloseable {
     private KafkaStreamsMetrics streamsMetrics;
 
     public EcosystemMetrics() {
+        // Before any meter exists: filters only apply to meters registered after them.
+        registry.config().meterFilter(new PrometheusNaming());
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

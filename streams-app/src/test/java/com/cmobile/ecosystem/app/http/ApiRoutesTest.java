@@ -1,0 +1,365 @@
+package com.cmobile.ecosystem.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cmobile.ecosystem.app.query.PageRequest;
+import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
+import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.GrowthDay;
+import com.cmobile.ecosystem.app.topology.model.MembershipState;
+import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
+import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
+import com.cmobile.ecosystem.app.topology.model.PopState;
+import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
+import com.cmobile.ecosystem.events.PartnerRole;
+import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Region;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ApiRoutesTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+    private final HttpFixture http = new HttpFixture();
+
+    @AfterEach
+    void stop() {
+        http.close();
+    }
+
+    private void put(String store, String key, Object value) {
+        http.cluster.put(store, key, value);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    private void assertError(HttpFixture.Response response, int status, String error, String messagePart) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.json().get("error").asText()).isEqualTo(error);
+        assertThat(response.json().get("message").asText()).contains(messagePart);
+        assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    // ---- capacity --------------------------------------------------------------------------
+
+    @Test
+    void capacityReturnsTheGlobalTotals() {
+        put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, new GlobalCapacity(3000, 3, 2, 2, 2));
+
+        HttpFixture.Response response = http.get("/api/v1/capacity");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(http.cluster.mapper.valueToTree(Map.of("capacityMbps", 3000,
+                "activePops", 3, "cities", 2, "countries", 2, "businessLocations", 2)));
+        assertThat(response.header("X-Served-By")).isEqualTo("instance-0:7000");
+    }
+
+    @Test
+    void capacityIsZeroWhenNoPopIsActive() {
+        HttpFixture.Response response = http.get("/api/v1/capacity");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("capacityMbps").asLong()).isZero();
+    }
+
+    @Test
+    void regionsAreListedInKeyOrderAndOneRegionIsFoundIgnoringCase() {
+        put(StoreNames.REGION_CAPACITY, "EUROPE", new RegionCapacity(Region.EUROPE, 2000, 2, 2, 1));
+        put(StoreNames.REGION_CAPACITY, "ASIA", new RegionCapacity(Region.ASIA, 1000, 1, 1, 1));
+
+        HttpFixture.Response list = http.get("/api/v1/capacity/regions");
+        HttpFixture.Response one = http.get("/api/v1/capacity/regions/europe");
+
+        assertThat(texts(list.json().get("items"), "region")).containsExactly("ASIA", "EUROPE");
+        assertThat(list.json().get("next").isNull()).isTrue();
+        assertThat(list.json().get("answeredBy").get(0).asText()).isEqualTo("instance-0:7000");
+        assertThat(one.json().get("capacityMbps").asLong()).isEqualTo(2000);
+    }
+
+    @Test
+    void unknownRegionIsABadRequest() {
+        assertError(http.get("/api/v1/capacity/regions/atlantis"), 400, "bad-request", "atlantis");
+    }
+
+    @Test
+    void regionWithoutPopsIsNotFound() {
+        assertError(http.get("/api/v1/capacity/regions/OCEANIA"), 404, "not-found", "OCEANIA");
+    }
+
+    @Test
+    void countryIsFoundByItsCodeInAnyCase() {
+        put(StoreNames.COUNTRY_CAPACITY, "FR", new CountryCapacity("FR", 2000, 2, 1));
+
+        HttpFixture.Response response = http.get("/api/v1/capacity/countries/fr");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(http.cluster.mapper.valueToTree(
+                Map.of("country", "FR", "capacityMbps", 2000, "activePops", 2, "cities", 1)));
+    }
+
+    @Test
+    void unassignedCountryCodeIsABadRequest() {
+        assertError(http.get("/api/v1/capacity/countries/XX"), 400, "bad-request", "XX");
+    }
+
+    @Test
+    void countryWithoutPopsIsNotFound() {
+        assertError(http.get("/api/v1/capacity/countries/DE"), 404, "not-found", "DE");
+    }
+
+    @Test
+    void countriesArePagedWithAnOpaqueCursor() {
+        List.of("FR", "DE", "US").forEach(c -> put(StoreNames.COUNTRY_CAPACITY, c, new CountryCapacity(c, 1, 1, 1)));
+
+        HttpFixture.Response first = http.get("/api/v1/capacity/countries?limit=2");
+        HttpFixture.Response second = http.get("/api/v1/capacity/countries?limit=2&after=" + first.json().get("next").asText());
+
+        assertThat(texts(first.json().get("items"), "country")).containsExactly("DE", "FR");
+        assertThat(texts(second.json().get("items"), "country")).containsExactly("US");
+        assertThat(second.json().get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void citiesOfACountryAreListedAndOneCityIsFoundIgnoringCase() {
+        put(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "Paris"), new CityCapacity("FR", "Paris", 1500, 1));
+        put(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "Lyon"), new CityCapacity("FR", "Lyon", 500, 1));
+        put(StoreNames.CITY_CAPACITY, StoreKeys.city("DE", "Berlin"), new CityCapacity("DE", "Berlin", 700, 1));
+
+        HttpFixture.Response list = http.get("/api/v1/capacity/countries/FR/cities");
+        HttpFixture.Response one = http.get("/api/v1/capacity/countries/FR/cities/PARIS");
+
+        assertThat(texts(list.json().get("items"), "city")).containsExactly("Lyon", "Paris");
+        assertThat(one.json()).isEqualTo(http.cluster.mapper.valueToTree(
+                Map.of("country", "FR", "city", "Paris", "capacityMbps", 1500, "activePops", 1)));
+    }
+
+    @Test
+    void unknownCityIsNotFound() {
+        assertError(http.get("/api/v1/capacity/countries/FR/cities/Atlantis"), 404, "not-found", "atlantis");
+    }
+
+    @Test
+    void activePopIsReturnedWithItsRegion() {
+        put(StoreNames.POP_STATE, "pop-1", new PopState("pop-1", true, "Paris", "FR", "CM Europe", 1500, T0, "e1"));
+
+        HttpFixture.Response response = http.get("/api/v1/pops/pop-1");
+
+        assertThat(response.json()).isEqualTo(http.cluster.mapper.valueToTree(Map.of("popId", "pop-1", "city", "Paris",
+                "country", "FR", "region", "EUROPE", "businessLocation", "CM Europe", "capacityMbps", 1500,
+                "occurredAt", "2026-03-01T08:00:00Z")));
+    }
+
+    @Test
+    void decommissionedPopIsNotFound() {
+        put(StoreNames.POP_STATE, "pop-2", new PopState("pop-2", false, "Lyon", "FR", "CM Europe", 500, T0, "e2"));
+
+        assertError(http.get("/api/v1/pops/pop-2"), 404, "not-found", "decommissioned");
+    }
+
+    @Test
+    void unknownPopIsNotFound() {
+        assertError(http.get("/api/v1/pops/nope"), 404, "not-found", "nope");
+    }
+
+    // ---- alliance --------------------------------------------------------------------------
+
+    @Test
+    void allianceListsOrganisationsAndEveryProgramWithZerosForEmptyOnes() {
+        put(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, new OrganisationCount(2));
+        put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 1, 1, 900, 2));
+
+        JsonNode json = http.get("/api/v1/alliance").json();
+
+        assertThat(json.get("organisations").asLong()).isEqualTo(2);
+        assertThat(texts(json.get("programs"), "program")).containsExactly("HAND_IN_HAND", "ISTAR", "GTI", "ECOSYSTEM_ALLIANCE");
+        assertThat(json.get("programs").get(2).get("subscribers").asLong()).isEqualTo(900);
+        assertThat(json.get("programs").get(0).get("members").asLong()).isZero();
+    }
+
+    @Test
+    void programIsFoundByItsNameInAnyCase() {
+        put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 1, 1, 900, 2));
+
+        HttpFixture.Response response = http.get("/api/v1/alliance/programs/gti");
+
+        assertThat(response.json()).isEqualTo(http.cluster.mapper.valueToTree(Map.of("program", "GTI", "members", 1,
+                "partners", 1, "subscribers", 900, "countries", 2)));
+    }
+
+    @Test
+    void unknownProgramIsABadRequest() {
+        assertError(http.get("/api/v1/alliance/programs/nope"), 400, "bad-request", "unknown program 'nope'");
+        assertError(http.get("/api/v1/alliance/programs/UNKNOWN"), 400, "bad-request", "unknown program");
+    }
+
+    @Test
+    void regionsOfAProgramAreListed() {
+        put(StoreNames.PROGRAM_REGION_ALLIANCE, StoreKeys.programRegion(Program.GTI, Region.EUROPE),
+                new ProgramRegionAlliance(Program.GTI, Region.EUROPE, 1, 0));
+        put(StoreNames.PROGRAM_REGION_ALLIANCE, StoreKeys.programRegion(Program.ISTAR, Region.ASIA),
+                new ProgramRegionAlliance(Program.ISTAR, Region.ASIA, 1, 0));
+
+        JsonNode json = http.get("/api/v1/alliance/programs/GTI/regions").json();
+
+        assertThat(texts(json.get("items"), "region")).containsExactly("EUROPE");
+    }
+
+    @Test
+    void growthListsEveryDayOfTheRangeWithZerosOnQuietDays() {
+        put(StoreNames.GROWTH, StoreKeys.growth(Program.GTI, LocalDate.parse("2026-03-02")),
+                new GrowthDay(Program.GTI, LocalDate.parse("2026-03-02"), 2, 1));
+
+        JsonNode json = http.get("/api/v1/alliance/programs/GTI/growth?from=2026-03-01&to=2026-03-03").json();
+
+        assertThat(json).isEqualTo(http.cluster.mapper.valueToTree(Map.of("program", "GTI", "days", List.of(
+                Map.of("day", "2026-03-01", "joined", 0, "left", 0),
+                Map.of("day", "2026-03-02", "joined", 2, "left", 1),
+                Map.of("day", "2026-03-03", "joined", 0, "left", 0)))));
+    }
+
+    @Test
+    void growthDefaultsToTheLastThirtyDays() {
+        JsonNode days = http.get("/api/v1/alliance/programs/GTI/growth").json().get("days");
+
+        assertThat(days).hasSize(30);
+        assertThat(days.get(29).get("day").asText()).isEqualTo("2026-03-10");
+    }
+
+    @Test
+    void growthWithABadDateOrRangeIsABadRequest() {
+        assertError(http.get("/api/v1/alliance/programs/GTI/growth?from=2026-13-01"), 400, "bad-request", "'from'");
+        assertError(http.get("/api/v1/alliance/programs/GTI/growth?from=2026-03-05&to=2026-03-01"), 400, "bad-request",
+                "after");
+        assertError(http.get("/api/v1/alliance/programs/GTI/growth?from=2020-01-01&to=2026-01-01"), 400, "bad-request",
+                "at most");
+    }
+
+    @Test
+    void partnersOfAProgramAreItsCurrentMembersOnly() {
+        put(StoreNames.MEMBERSHIP_STATE, "p1", partner("p1", Program.GTI, true));
+        put(StoreNames.MEMBERSHIP_STATE, "p2", partner("p2", Program.GTI, false));
+        put(StoreNames.MEMBERSHIP_STATE, "p3", partner("p3", Program.ISTAR, true));
+
+        JsonNode json = http.get("/api/v1/alliance/programs/GTI/partners").json();
+
+        assertThat(texts(json.get("items"), "partnerId")).containsExactly("p1");
+        assertThat(json.get("items").get(0).get("role").asText()).isEqualTo("MEMBER");
+    }
+
+    @Test
+    void partnerShowsItsCurrentMemberships() {
+        put(StoreNames.MEMBERSHIP_STATE, "p1", partner("p1", Program.GTI, true));
+
+        JsonNode json = http.get("/api/v1/partners/p1").json();
+
+        assertThat(json.get("partnerId").asText()).isEqualTo("p1");
+        assertThat(texts(json.get("memberships"), "program")).containsExactly("GTI");
+    }
+
+    @Test
+    void partnerThatLeftEveryProgramIsNotFound() {
+        put(StoreNames.MEMBERSHIP_STATE, "p2", partner("p2", Program.GTI, false));
+
+        assertError(http.get("/api/v1/partners/p2"), 404, "not-found", "p2");
+    }
+
+    private static PartnerMemberships partner(String id, Program program, boolean active) {
+        return PartnerMemberships.none(id).with(new MembershipState(program, active, PartnerRole.MEMBER, "Org " + id,
+                "FR", 100, T0, "e-" + id));
+    }
+
+    // ---- instances, errors ----------------------------------------------------------------
+
+    @Test
+    void instancesListsEveryInstanceWithItsPartitions() {
+        JsonNode json = http.get("/api/v1/instances").json();
+
+        assertThat(json.get("instances").get(0).get("instance").asText()).isEqualTo("instance-0:7000");
+        assertThat(json.get("instances").get(0).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(json.get("instances").get(0).get("activePartitions")).hasSize(3);
+    }
+
+    @Test
+    void limitOutOfRangeOrNotANumberIsABadRequest() {
+        assertError(http.get("/api/v1/capacity/countries?limit=0"), 400, "bad-request", "'limit'");
+        assertError(http.get("/api/v1/capacity/countries?limit=" + (PageRequest.MAX_LIMIT + 1)), 400, "bad-request", "'limit'");
+        assertError(http.get("/api/v1/capacity/countries?limit=ten"), 400, "bad-request", "'limit'");
+    }
+
+    @Test
+    void malformedCursorIsABadRequest() {
+        assertError(http.get("/api/v1/capacity/countries?after=%25%25"), 400, "bad-request", "'after'");
+    }
+
+    @Test
+    void flagThatIsNotABooleanIsABadRequest() {
+        assertError(http.get("/api/v1/capacity?stale=maybe"), 400, "bad-request", "'stale'");
+    }
+
+    @Test
+    void restoringStoreAnswers503WithRetryAfterAndAReason() {
+        http.cluster.restoring(0, StoreNames.COUNTRY_CAPACITY);
+
+        HttpFixture.Response key = http.get("/api/v1/capacity/countries/FR");
+        HttpFixture.Response list = http.get("/api/v1/capacity/countries");
+
+        assertError(key, 503, "unavailable", "restoring");
+        assertThat(key.header("Retry-After")).isEqualTo("2");
+        assertError(list, 503, "unavailable", "restoring");
+        assertThat(list.header("Retry-After")).isEqualTo("2");
+    }
+
+    @Test
+    void unknownPathIsAJsonNotFound() {
+        assertError(http.get("/api/v1/nothing-here"), 404, "not-found", "/api/v1/nothing-here");
+    }
+
+    @Test
+    void unexpectedErrorIsA500WithAReferenceAndNoStackTrace() {
+        put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, Map.of("capacityMbps", "not a number"));
+
+        assertError(http.get("/api/v1/capacity"), 500, "internal", "reference");
+    }
+
+    @Test
+    void requestsAreTimedByRouteTemplateAndStatus() {
+        http.get("/api/v1/capacity/countries/DE");
+        http.get("/api/v1/nothing-here");
+
+        assertThat(http.registry.get("http.server.requests")
+                .tags("route", "/api/v1/capacity/countries/{country}", "status", "404").timer().count()).isEqualTo(1);
+        assertThat(http.registry.find("http.server.requests").tag("route", "/api/v1/nothing-here").timer()).isNull();
+    }
+
+    @Test
+    void healthProbesAnswerWithTheirStatus() {
+        HttpFixture.Response live = http.get("/health/live");
+        HttpFixture.Response ready = http.get("/health/ready");
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().get("status").asText()).isEqualTo("UP");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.json().get("problems").get(0).asText()).contains("REBALANCING");
+    }
+
+    @Test
+    void internalEndpointsExposeOnlyQueryableStores() {
+        assertError(http.get("/internal/v1/stores/secret-store/key?key=x"), 400, "bad-request", "secret-store");
+    }
+}
