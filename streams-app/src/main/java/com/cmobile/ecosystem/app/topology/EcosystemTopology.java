@@ -34,6 +34,7 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import com.cmobile.ecosystem.validation.EventValidator;
+import com.cmobile.ecosystem.validation.Violation;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -263,7 +264,7 @@ public final class EcosystemTopology {
                 .mapValues(parsed -> ((Parsed.Valid<T>) parsed).event(), Named.as(prefix + "-valid-event"));
     }
 
-    private static List<Problem> problems(List<EventValidator.Violation> violations) {
+    private static List<Problem> problems(List<Violation> violations) {
         return violations.stream()
                 .map(v -> new Problem(v.reason().code(), v.message()))
                 .collect(Collectors.toUnmodifiableList());

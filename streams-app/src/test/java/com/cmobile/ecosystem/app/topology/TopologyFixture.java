@@ -1,0 +1,161 @@
+package com.cmobile.ecosystem.app.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.config.StreamsProperties;
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
+import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.serde.EventSerdes;
+import com.cmobile.ecosystem.validation.EventValidator;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology in a {@link TopologyTestDriver}, with an in-memory schema registry
+ * of its own, a fixed validation clock, and helpers to send events and read stores and DLQs.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+    /** "Now" for the validator: events must not be dated after this plus five minutes. */
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    final List<String> deadLettered = new CopyOnWriteArrayList<>();
+    private final TopologyTestDriver driver;
+    private final Serializer<PopCapacityEvent> popSerializer;
+    private final Serializer<PartnerOnboardingEvent> partnerSerializer;
+    private final TestInputTopic<byte[], byte[]> popInput;
+    private final TestInputTopic<byte[], byte[]> partnerInput;
+    private final TestOutputTopic<byte[], byte[]> popDlq;
+    private final TestOutputTopic<byte[], byte[]> partnerDlq;
+
+    private final Path stateDir;
+
+    TopologyFixture() {
+        var scope = "topology-test-" + UUID.randomUUID();
+        try {
+            stateDir = Files.createTempDirectory("kafka-streams-" + scope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var config = AppConfig.from(Map.of(
+                "APPLICATION_ID", "ecosystem-test",
+                "BOOTSTRAP_SERVERS", "unused:9092",
+                "SCHEMA_REGISTRY_URL", "mock://" + scope,
+                "STATE_DIR", stateDir.toString()));
+        DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ":" + reason);
+        Properties props = StreamsProperties.of(config, listener);
+        var validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config), validator, listener).build();
+        driver = new TopologyTestDriver(topology, props, NOW);
+        Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
+        popSerializer = EventSerdes.popCapacity(serdeConfig).serializer();
+        partnerSerializer = EventSerdes.partnerOnboarding(serdeConfig).serializer();
+        var bytes = new ByteArraySerializer();
+        popInput = driver.createInputTopic(Topics.POP_CAPACITY, bytes, bytes);
+        partnerInput = driver.createInputTopic(Topics.PARTNER_ONBOARDING, bytes, bytes);
+        var read = new ByteArrayDeserializer();
+        popDlq = driver.createOutputTopic(Topics.POP_CAPACITY_DLQ, read, read);
+        partnerDlq = driver.createOutputTopic(Topics.PARTNER_ONBOARDING_DLQ, read, read);
+    }
+
+    /** Sends a PoP event keyed by its popId, with a record timestamp unrelated to its event time. */
+    void send(PopCapacityEvent event) {
+        sendPop(utf8(event.getPopId()), popBytes(event));
+    }
+
+    void send(PartnerOnboardingEvent event) {
+        sendPartner(utf8(event.getPartnerId()), partnerBytes(event));
+    }
+
+    void sendPop(byte[] key, byte[] value) {
+        sendPop(key, value, new RecordHeaders());
+    }
+
+    void sendPop(byte[] key, byte[] value, Headers headers) {
+        popInput.pipeInput(new TestRecord<>(key, value, headers, NOW));
+    }
+
+    void sendPartner(byte[] key, byte[] value) {
+        partnerInput.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), NOW));
+    }
+
+    byte[] popBytes(PopCapacityEvent event) {
+        return popSerializer.serialize(Topics.POP_CAPACITY, event);
+    }
+
+    byte[] partnerBytes(PartnerOnboardingEvent event) {
+        return partnerSerializer.serialize(Topics.PARTNER_ONBOARDING, event);
+    }
+
+    /** Current value under {@code key}, if any. */
+    <V> Optional<V> get(String store, String key) {
+        KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+        return Optional.ofNullable(kv.get(key));
+    }
+
+    /** Every entry of a store, sorted by key. */
+    <V> Map<String, V> all(String store) {
+        KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+        var entries = new TreeMap<String, V>();
+        try (var iterator = kv.all()) {
+            iterator.forEachRemaining(entry -> entries.put(entry.key, entry.value));
+        }
+        return entries;
+    }
+
+    List<TestRecord<byte[], byte[]>> popDeadLetters() {
+        return popDlq.readRecordsToList();
+    }
+
+    List<TestRecord<byte[], byte[]>> partnerDeadLetters() {
+        return partnerDlq.readRecordsToList();
+    }
+
+    static List<KeyValue<String, String>> headers(TestRecord<byte[], byte[]> record) {
+        var headers = new ArrayList<KeyValue<String, String>>();
+        record.headers().forEach(h -> headers.add(KeyValue.pair(h.key(), new String(h.value(), StandardCharsets.UTF_8))));
+        return headers;
+    }
+
+    static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + stateDir, e);
+        }
+    }
+}
