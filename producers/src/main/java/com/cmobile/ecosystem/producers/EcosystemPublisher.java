@@ -1,0 +1,141 @@
+package com.cmobile.ecosystem.producers;
+
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
+import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.serde.SpecificAvroSerializer;
+import com.cmobile.ecosystem.validation.EventValidator;
+import com.cmobile.ecosystem.validation.Violation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes ecosystem events for partner systems: one call per event, validated before sending.
+ *
+ * <p>Writes {@value Topics#POP_CAPACITY} (key: {@code popId}) and {@value Topics#PARTNER_ONBOARDING}
+ * (key: {@code partnerId}), values Avro in the Confluent wire format. Guarantees:
+ * <ul>
+ *   <li>An invalid event is never sent: its future fails with a {@link RejectedEventException}
+ *       carrying every violation of the shared {@link EventValidator}.</li>
+ *   <li>An event without {@code eventId} gets a random one (see {@link PublishedEvent#eventId()}).</li>
+ *   <li>The producer is idempotent with {@code acks=all}: a completed future means the event is on
+ *       every in-sync replica, written once, in order per key.</li>
+ *   <li>{@link #flush()} and {@link #close()} wait for every event in flight, so nothing acknowledged
+ *       or pending is dropped by closing.</li>
+ * </ul>
+ *
+ * <p><b>Record timestamp.</b> The Kafka record timestamp is left to the producer, i.e. the wall-clock
+ * send time, and never set to {@code occurredAt}. The broker rejects timestamps more than an hour in
+ * the future and, under time-based retention, deletes segments by record timestamp: an event that
+ * happened in 2009 stamped 2009 would be deleted within minutes of being backfilled into a topic with
+ * the default 7-day retention. Event time travels in {@code occurredAt}, which is what the Streams app
+ * orders and aggregates by.
+ *
+ * <p>Futures complete on the producer's I/O thread: keep dependent actions short. Thread-safe.
+ */
+public final class EcosystemPublisher implements AutoCloseable {
+
+    private final Producer<String, SpecificRecord> producer;
+    private final EventValidator validator;
+
+    /** Wraps an existing producer (for example a {@code MockProducer} in tests); takes ownership of it. */
+    public EcosystemPublisher(Producer<String, SpecificRecord> producer, EventValidator validator) {
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    /** A publisher connected as {@code config} says, validating with the default rules. */
+    public static EcosystemPublisher create(PublisherConfig config) {
+        return create(config, EventValidator.withDefaults());
+    }
+
+    /** A publisher connected as {@code config} says, validating with {@code validator}. */
+    public static EcosystemPublisher create(PublisherConfig config, EventValidator validator) {
+        var values = new SpecificAvroSerializer<SpecificRecord>();
+        values.configure(config.serializerProperties(), false);
+        var producer = new KafkaProducer<>(config.producerProperties(), new StringSerializer(), values);
+        return new EcosystemPublisher(producer, validator);
+    }
+
+    /** Validates and sends a PoP capacity event to {@value Topics#POP_CAPACITY}, keyed by popId. */
+    public CompletableFuture<PublishedEvent> publish(PopCapacityEvent event) {
+        Objects.requireNonNull(event, "event");
+        PopCapacityEvent withId = event.getEventId() != null ? event
+                : withEventId(event, new PopCapacityEvent(), UUID.randomUUID());
+        return send(Topics.POP_CAPACITY, withId.getPopId(), withId.getEventId(), withId, validator.validate(withId));
+    }
+
+    /** Validates and sends a partner onboarding event to {@value Topics#PARTNER_ONBOARDING}, keyed by partnerId. */
+    public CompletableFuture<PublishedEvent> publish(PartnerOnboardingEvent event) {
+        Objects.requireNonNull(event, "event");
+        PartnerOnboardingEvent withId = event.getEventId() != null ? event
+                : withEventId(event, new PartnerOnboardingEvent(), UUID.randomUUID());
+        return send(Topics.PARTNER_ONBOARDING, withId.getPartnerId(), withId.getEventId(), withId,
+                validator.validate(withId));
+    }
+
+    /** Blocks until every event sent so far is acknowledged or failed. */
+    public void flush() {
+        producer.flush();
+    }
+
+    /** Sends everything in flight, waiting as long as it takes, then releases the connections. */
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    /**
+     * Like {@link #close()} but gives up after {@code timeout}: events still unsent then fail their
+     * futures (they are not acknowledged, so no acknowledged event is lost).
+     */
+    public void close(Duration timeout) {
+        producer.close(timeout);
+    }
+
+    private CompletableFuture<PublishedEvent> send(String topic, String key, UUID eventId, SpecificRecord value,
+                                                   List<Violation> violations) {
+        String keyText = key == null ? "" : key;
+        if (!violations.isEmpty()) {
+            return CompletableFuture.failedFuture(new RejectedEventException(topic, keyText, violations));
+        }
+        var result = new CompletableFuture<PublishedEvent>();
+        // Timestamp null on purpose: the producer stamps the send time (see the class comment).
+        var record = new ProducerRecord<String, SpecificRecord>(topic, null, null, key, value);
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(new PublishFailedException(topic, keyText, eventId, error));
+                } else {
+                    result.complete(new PublishedEvent(topic, metadata.partition(), metadata.offset(), keyText, eventId));
+                }
+            });
+        } catch (RuntimeException e) {
+            // Serialization (registry unreachable) and a closed producer fail synchronously.
+            result.completeExceptionally(new PublishFailedException(topic, keyText, eventId, e));
+        }
+        return result;
+    }
+
+    /**
+     * A copy with {@code id}, field by field through {@code put}: the generated constructor and
+     * builder refuse missing values, which must reach the validator to be reported.
+     */
+    private static <E extends SpecificRecordBase> E withEventId(E event, E copy, UUID id) {
+        int fields = event.getSchema().getFields().size();
+        for (int i = 0; i < fields; i++) {
+            copy.put(i, event.get(i));
+        }
+        copy.put("eventId", id);
+        return copy;
+    }
+}

@@ -1,0 +1,164 @@
+package com.cmobile.ecosystem.producers;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Everything an {@link EcosystemPublisher} needs to reach Kafka and the schema registry, with the
+ * defaults and validation in one place.
+ *
+ * <p>{@code clientProperties} are passed through untouched to both the Kafka producer and the Avro
+ * serializer, so security settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) and
+ * registry credentials ({@code basic.auth.credentials.source}, {@code basic.auth.user.info}) work
+ * exactly as with any Kafka client. They may also override the producer tuning chosen by
+ * {@link #producerProperties()}, except the settings that make publication safe (idempotence,
+ * {@code acks=all}, serializers), which are always enforced.
+ *
+ * @param bootstrapServers comma-separated {@code host:port} list of Kafka brokers
+ * @param schemaRegistryUrl comma-separated registry URLs ({@code mock://scope} in tests)
+ * @param clientProperties extra Kafka client / serializer properties, passed through
+ */
+public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientProperties) {
+
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+
+    /** Environment variable naming the brokers. */
+    public static final String ENV_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    /** Environment variable naming the schema registry. */
+    public static final String ENV_SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+    /**
+     * Prefix of environment variables passed through as client properties, as in the usual Kafka
+     * container images: {@code KAFKA_SECURITY_PROTOCOL=SASL_SSL} becomes {@code security.protocol}.
+     */
+    public static final String ENV_CLIENT_PREFIX = "KAFKA_";
+    /** Prefix of environment variables passed through as registry client properties. */
+    public static final String ENV_REGISTRY_PREFIX = "SCHEMA_REGISTRY_";
+
+    private static final String REGISTRY_URL_KEY = "schema.registry.url";
+
+    public PublisherConfig {
+        bootstrapServers = requireText(bootstrapServers, "bootstrap servers");
+        schemaRegistryUrl = requireText(schemaRegistryUrl, "schema registry URL");
+        clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties"));
+    }
+
+    /** localhost broker and registry, nothing else. */
+    public static PublisherConfig defaults() {
+        return new PublisherConfig(DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL, Map.of());
+    }
+
+    /**
+     * From Kafka-style properties: {@code bootstrap.servers} and {@code schema.registry.url} (defaults
+     * above); every other property is passed through to the client.
+     */
+    public static PublisherConfig fromProperties(Properties properties) {
+        var passThrough = new TreeMap<String, String>();
+        for (String name : properties.stringPropertyNames()) {
+            passThrough.put(name, properties.getProperty(name));
+        }
+        String bootstrap = passThrough.remove(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        String registry = passThrough.remove(REGISTRY_URL_KEY);
+        return new PublisherConfig(
+                bootstrap == null ? DEFAULT_BOOTSTRAP_SERVERS : bootstrap,
+                registry == null ? DEFAULT_SCHEMA_REGISTRY_URL : registry,
+                passThrough);
+    }
+
+    /**
+     * From environment variables: {@value #ENV_BOOTSTRAP_SERVERS}, {@value #ENV_SCHEMA_REGISTRY_URL};
+     * other {@code KAFKA_X_Y} become {@code x.y} and {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}-style
+     * variables become {@code basic.auth.user.info}.
+     */
+    public static PublisherConfig fromEnvironment(Map<String, String> env) {
+        var passThrough = new TreeMap<String, String>();
+        env.forEach((name, value) -> {
+            if (name.equals(ENV_BOOTSTRAP_SERVERS) || name.equals(ENV_SCHEMA_REGISTRY_URL)) {
+                return;
+            }
+            if (name.startsWith(ENV_CLIENT_PREFIX)) {
+                passThrough.put(toPropertyName(name.substring(ENV_CLIENT_PREFIX.length())), value);
+            } else if (name.startsWith(ENV_REGISTRY_PREFIX)) {
+                passThrough.put(toPropertyName(name.substring(ENV_REGISTRY_PREFIX.length())), value);
+            }
+        });
+        return new PublisherConfig(
+                env.getOrDefault(ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
+                env.getOrDefault(ENV_SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL),
+                passThrough);
+    }
+
+    public PublisherConfig withBootstrapServers(String servers) {
+        return new PublisherConfig(servers, schemaRegistryUrl, clientProperties);
+    }
+
+    public PublisherConfig withSchemaRegistryUrl(String url) {
+        return new PublisherConfig(bootstrapServers, url, clientProperties);
+    }
+
+    /** A copy with {@code extra} added to (and overriding) the pass-through properties. */
+    public PublisherConfig withClientProperties(Map<String, String> extra) {
+        var merged = new TreeMap<>(clientProperties);
+        merged.putAll(extra);
+        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, merged);
+    }
+
+    /**
+     * Producer settings: safe (idempotent, {@code acks=all}) and tuned for throughput (lz4, 20 ms
+     * linger, 256 KiB batches, 64 MiB of buffer that bounds the memory held by unacknowledged events).
+     */
+    public Map<String, Object> producerProperties() {
+        var props = new TreeMap<String, Object>();
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ecosystem-publisher");
+        props.putAll(clientProperties);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Idempotence keeps per-partition order with up to 5 requests in flight; more would break it.
+        int inFlight = Integer.parseInt(String.valueOf(
+                props.getOrDefault(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5")));
+        if (inFlight < 1 || inFlight > 5) {
+            throw new IllegalArgumentException(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION
+                    + " must be 1..5 for an idempotent producer, was " + inFlight);
+        }
+        props.remove(REGISTRY_URL_KEY);
+        return props;
+    }
+
+    /**
+     * Settings for an admin client reaching the same cluster (the CLI's reachability check): the
+     * pass-through properties and the brokers.
+     */
+    public Map<String, Object> adminProperties() {
+        var props = new TreeMap<String, Object>(clientProperties);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** Settings for the Avro value serializer: registry URL plus every pass-through property. */
+    public Map<String, Object> serializerProperties() {
+        var props = new TreeMap<String, Object>(clientProperties);
+        props.put(REGISTRY_URL_KEY, schemaRegistryUrl);
+        return props;
+    }
+
+    private static String toPropertyName(String envSuffix) {
+        return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,2 @@
+/** Publishing library for partner systems: validated, idempotent, asynchronous publication of ecosystem events. */
+package com.cmobile.ecosystem.producers;
