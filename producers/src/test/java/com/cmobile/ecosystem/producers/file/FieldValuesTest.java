@@ -1,0 +1,34 @@
+package com.cmobile.ecosystem.producers.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class FieldValuesTest {
+
+    @Property(tries = 500)
+    void theFastInstantPathAgreesWithTheJdkParser(@ForAll @LongRange(min = -62_000_000_000_000L, max = 250_000_000_000_000L) long millis) {
+        String text = Instant.ofEpochMilli(millis).toString();
+
+        assertThat(FieldValues.fastUtcInstant(text)).isEqualTo(Instant.parse(text));
+    }
+
+    @Test
+    void shapesTheFastPathDoesNotKnowAreLeftToTheGeneralParser() {
+        assertThat(FieldValues.fastUtcInstant("2024-05-01T08:00:00+08:00")).isNull();
+        assertThat(FieldValues.fastUtcInstant("2024-05-01 08:00:00Z")).isNull();
+        assertThat(FieldValues.fastUtcInstant("2024-05-01T25:00:00Z")).isNull();
+        assertThat(FieldValues.fastUtcInstant("2024-05-01T08:00:00.Z")).isNull();
+    }
+
+    @Test
+    void anImpossibleDateIsAnError() {
+        assertThatThrownBy(() -> FieldValues.fastUtcInstant("2023-02-29T00:00:00Z")).isInstanceOf(DateTimeException.class);
+    }
+}
