@@ -1,0 +1,67 @@
+package com.cmobile.ecosystem.producers.cli;
+
+import com.cmobile.ecosystem.producers.PublisherConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/** Where Kafka and the registry are: options override environment variables, which override defaults. */
+final class ConnectionOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092).")
+    private Optional<String> bootstrapServers = Optional.empty();
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL[,...]",
+            description = "Schema registry (default: $SCHEMA_REGISTRY_URL, else http://localhost:8081).")
+    private Optional<String> schemaRegistryUrl = Optional.empty();
+
+    @Option(names = "--client-config", paramLabel = "FILE",
+            description = "Kafka client properties passed through to the producer and the registry client, "
+                    + "e.g. security.protocol, sasl.*, ssl.*, basic.auth.user.info.")
+    private Optional<Path> clientConfig = Optional.empty();
+
+    @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long to wait for Kafka before giving up (default: ${DEFAULT-VALUE}).")
+    private Duration connectTimeout;
+
+    Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    PublisherConfig config(Map<String, String> env) throws IOException {
+        PublisherConfig config = PublisherConfig.fromEnvironment(env);
+        if (clientConfig.isPresent()) {
+            var properties = new Properties();
+            try (Reader in = Files.newBufferedReader(clientConfig.get(), StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            var extra = new TreeMap<String, String>();
+            properties.stringPropertyNames().forEach(name -> extra.put(name, properties.getProperty(name)));
+            String servers = extra.remove("bootstrap.servers");
+            String registry = extra.remove("schema.registry.url");
+            config = config.withClientProperties(extra);
+            if (servers != null) {
+                config = config.withBootstrapServers(servers);
+            }
+            if (registry != null) {
+                config = config.withSchemaRegistryUrl(registry);
+            }
+        }
+        if (bootstrapServers.isPresent()) {
+            config = config.withBootstrapServers(bootstrapServers.get());
+        }
+        if (schemaRegistryUrl.isPresent()) {
+            config = config.withSchemaRegistryUrl(schemaRegistryUrl.get());
+        }
+        return config;
+    }
+}
