@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -42,6 +43,10 @@ final class SchemaTopicLog implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
+                // A registry request should fail within seconds when the broker is gone, not hang for minutes.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer"),
                 new StringSerializer(), new StringSerializer());
     }
@@ -101,9 +106,10 @@ final class SchemaTopicLog implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), key, value))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new RegistryException(500, RegistryException.STORE_ERROR,
-                    "Could not write to " + partition.topic() + ": " + e.getCause().getMessage(), e.getCause());
+                    "Could not write to " + partition.topic() + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new RegistryException(500, RegistryException.STORE_ERROR,
                     "Timed out writing to " + partition.topic(), e);
