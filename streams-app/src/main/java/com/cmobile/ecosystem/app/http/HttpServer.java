@@ -73,12 +73,9 @@ public final class HttpServer implements AutoCloseable {
         String route;
         try {
             route = ctx.endpointHandlerPath();
-        } catch (RuntimeException e) {
+        } catch (IllegalStateException e) {
+            // Javalin has no endpoint for the path: one label value for every unknown path.
             route = "unmatched";
-        }
-        if (route == null || route.isEmpty() || ctx.status() == HttpStatus.NOT_FOUND && route.equals(ctx.path())
-                && !route.contains("{")) {
-            route = ctx.status() == HttpStatus.NOT_FOUND ? "unmatched" : route;
         }
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route template and status")

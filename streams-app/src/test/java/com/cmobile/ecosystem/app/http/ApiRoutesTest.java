@@ -345,6 +345,8 @@ class ApiRoutesTest {
         assertThat(http.registry.get("http.server.requests")
                 .tags("route", "/api/v1/capacity/countries/{country}", "status", "404").timer().count()).isEqualTo(1);
         assertThat(http.registry.find("http.server.requests").tag("route", "/api/v1/nothing-here").timer()).isNull();
+        assertThat(http.registry.get("http.server.requests").tags("route", "unmatched", "status", "404").timer().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,76 @@
+package com.cmobile.ecosystem.local.it.query;
+
+import com.cmobile.ecosystem.app.EcosystemApp;
+import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts instances of the real application (one {@link EcosystemApp} each, with its own HTTP port,
+ * application.server and state directory) in this JVM, and asks them over HTTP.
+ */
+final class AppInstances {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private AppInstances() {
+    }
+
+    static EcosystemApp start(EmbeddedKafka kafka, String applicationId, Path stateDir) {
+        int port = freePort();
+        Map<String, String> values = new HashMap<>();
+        values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        values.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
+        values.put("APPLICATION_ID", applicationId);
+        values.put("STATE_DIR", stateDir.toString());
+        values.put("HTTP_PORT", Integer.toString(port));
+        values.put("APPLICATION_SERVER", "localhost:" + port);
+        values.put("NUM_STANDBY_REPLICAS", "1");
+        values.put("PROCESSING_GUARANTEE", "at_least_once");
+        values.put("COMMIT_INTERVAL_MS", "100");
+        return EcosystemApp.start(AppConfig.from(values),
+                new EcosystemApp.Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20)));
+    }
+
+    /** A response: status, Retry-After and served-by headers, and the JSON body. */
+    record Answer(int status, String retryAfter, String servedBy, JsonNode body, String text) {
+    }
+
+    static Answer get(EcosystemApp app, String pathAndQuery) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + app.httpPort() + pathAndQuery))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(""),
+                    response.headers().firstValue("X-Served-By").orElse(""),
+                    json ? JSON.readTree(response.body()) : null, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + pathAndQuery + " on port " + app.httpPort(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
