@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code simulate load --rate N --duration D}: a steady random stream of both event kinds. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Publishes a continuous, valid, random stream of PoP and partner events "
-                + "(commissions, re-sizes, decommissions, joins, updates, leaves; about 3% late).")
+                + "(commissions, re-sizes, decommissions, joins, updates, leaves; about 3%% late).")
 final class SimulateLoadCommand implements Callable<Integer> {
 
     @Spec
