@@ -43,7 +43,7 @@ public final class StreamsProperties {
     /** What the topology needs: the event serdes' configuration and the DLQ topics. */
     public static TopologySettings topologySettings(AppConfig config) {
         return new TopologySettings(serdeConfig(config), config.popCapacityDlqTopic(),
-                config.partnerOnboardingDlqTopic());
+                config.partnerOnboardingDlqTopic(), TopologySettings.StoreType.PERSISTENT);
     }
 
     /** Configuration of the schemas module's event serdes. */

@@ -106,7 +106,7 @@ public final class EcosystemTopology {
                 event -> problems(validator.validate(event)),
                 PopCapacityEvent::getPopId, PopCapacityEvent::getOccurredAt);
         return validEvents(builder, Topics.POP_CAPACITY, settings.popCapacityDlqTopic(), "pop-capacity", kind)
-                .process(PopStateProcessor.supplier(), Named.as("pop-state-apply"));
+                .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply"));
     }
 
     private KTable<String, CityCapacity> capacityByCity(KStream<String, PopChange> popChanges) {
@@ -170,7 +170,8 @@ public final class EcosystemTopology {
                         (key, location, count) -> count - 1 <= 0 ? null : count - 1,
                         Named.as("capacity-global-business-locations-aggregate"),
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.BUSINESS_LOCATION_COUNT)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                                .withStoreType(storeType()));
         byRegions.outerJoin(businessLocationCount, CapacityAggregation::withBusinessLocations,
                 Named.as("capacity-global-join"), store(StoreNames.GLOBAL_CAPACITY, GlobalCapacity.class));
     }
@@ -184,7 +185,7 @@ public final class EcosystemTopology {
                 PartnerOnboardingEvent::getPartnerId, PartnerOnboardingEvent::getOccurredAt);
         return validEvents(builder, Topics.PARTNER_ONBOARDING, settings.partnerOnboardingDlqTopic(),
                 "partner-onboarding", kind)
-                .process(MembershipStateProcessor.supplier(), Named.as("membership-state-apply"));
+                .process(MembershipStateProcessor.supplier(inMemory()), Named.as("membership-state-apply"));
     }
 
     private KTable<String, ProgramCountryAlliance> allianceByProgramAndCountry(
@@ -270,13 +271,22 @@ public final class EcosystemTopology {
                 .collect(Collectors.toUnmodifiableList());
     }
 
+    private boolean inMemory() {
+        return settings.storeType() == TopologySettings.StoreType.IN_MEMORY;
+    }
+
+    private Materialized.StoreType storeType() {
+        return inMemory() ? Materialized.StoreType.IN_MEMORY : Materialized.StoreType.ROCKS_DB;
+    }
+
     private static <T> Serde<T> json(Class<T> type) {
         return JsonSerde.of(type);
     }
 
-    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(String name, Class<V> type) {
+    private <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(String name, Class<V> type) {
         return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(name)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(JsonSerde.of(type));
+                .withValueSerde(JsonSerde.of(type))
+                .withStoreType(storeType());
     }
 }

@@ -11,20 +11,32 @@ import com.cmobile.ecosystem.events.Topics;
  * @param serdeConfig               configuration of the event serdes ({@code schema.registry.url}, ...)
  * @param popCapacityDlqTopic       where invalid PoP events go
  * @param partnerOnboardingDlqTopic where invalid partner events go
+ * @param storeType                 RocksDB (production) or in-memory stores (fast tests; state is
+ *                                  then rebuilt from the changelogs on every start)
  */
 public record TopologySettings(Map<String, ?> serdeConfig, String popCapacityDlqTopic,
-                               String partnerOnboardingDlqTopic) {
+                               String partnerOnboardingDlqTopic, StoreType storeType) {
+
+    /** Where the stores keep their data. Changing it keeps the changelogs, so it is not a breaking change. */
+    public enum StoreType {
+        PERSISTENT, IN_MEMORY
+    }
 
     public TopologySettings {
         serdeConfig = Map.copyOf(serdeConfig);
         Objects.requireNonNull(popCapacityDlqTopic, "popCapacityDlqTopic");
         Objects.requireNonNull(partnerOnboardingDlqTopic, "partnerOnboardingDlqTopic");
+        Objects.requireNonNull(storeType, "storeType");
     }
 
-    /** The standard DLQ topics ({@code pop-capacity-dlq}, {@code partner-onboarding-dlq}). */
-    public static TopologySettings withDefaultDeadLetterTopics(Map<String, ?> serdeConfig) {
+    /** Persistent stores and the standard DLQ topics ({@code pop-capacity-dlq}, {@code partner-onboarding-dlq}). */
+    public static TopologySettings withDefaults(Map<String, ?> serdeConfig) {
         return new TopologySettings(serdeConfig, Topics.dlqOf(Topics.POP_CAPACITY),
-                Topics.dlqOf(Topics.PARTNER_ONBOARDING));
+                Topics.dlqOf(Topics.PARTNER_ONBOARDING), StoreType.PERSISTENT);
+    }
+
+    public TopologySettings withStoreType(StoreType type) {
+        return new TopologySettings(serdeConfig, popCapacityDlqTopic, partnerOnboardingDlqTopic, type);
     }
 
     /** The DLQ for records read from {@code sourceTopic}, one of the two event topics. */

@@ -58,7 +58,12 @@ final class TopologyFixture implements AutoCloseable {
 
     private final Path stateDir;
 
+    /** In-memory stores: the same topology, fast enough to run hundreds of drivers. */
     TopologyFixture() {
+        this(TopologySettings.StoreType.IN_MEMORY);
+    }
+
+    TopologyFixture(TopologySettings.StoreType storeType) {
         var scope = "topology-test-" + UUID.randomUUID();
         try {
             stateDir = Files.createTempDirectory("kafka-streams-" + scope);
@@ -73,7 +78,8 @@ final class TopologyFixture implements AutoCloseable {
         DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ":" + reason);
         Properties props = StreamsProperties.of(config, listener);
         var validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
-        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config), validator, listener).build();
+        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config).withStoreType(storeType),
+                validator, listener).build();
         driver = new TopologyTestDriver(topology, props, NOW);
         Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
         popSerializer = EventSerdes.popCapacity(serdeConfig).serializer();

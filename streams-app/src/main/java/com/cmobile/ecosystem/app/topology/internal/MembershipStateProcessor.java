@@ -31,8 +31,8 @@ public final class MembershipStateProcessor
     private ProcessorContext<String, MembershipChange> context;
     private KeyValueStore<String, PartnerMemberships> store;
 
-    /** The supplier, which also brings the store into the topology. */
-    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, MembershipChange> supplier() {
+    /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
+    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, MembershipChange> supplier(boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<byte[], PartnerOnboardingEvent, String, MembershipChange> get() {
@@ -41,7 +41,9 @@ public final class MembershipStateProcessor
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
+                return Set.of(Stores.keyValueStoreBuilder(inMemory
+                        ? Stores.inMemoryKeyValueStore(StoreNames.MEMBERSHIP_STATE)
+                        : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
                         Serdes.String(), JsonSerde.of(PartnerMemberships.class)));
             }
         };

@@ -30,8 +30,8 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
     private ProcessorContext<String, PopChange> context;
     private KeyValueStore<String, PopState> store;
 
-    /** The supplier, which also brings the store into the topology. */
-    public static ProcessorSupplier<byte[], PopCapacityEvent, String, PopChange> supplier() {
+    /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
+    public static ProcessorSupplier<byte[], PopCapacityEvent, String, PopChange> supplier(boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<byte[], PopCapacityEvent, String, PopChange> get() {
@@ -40,7 +40,9 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.POP_STATE),
+                return Set.of(Stores.keyValueStoreBuilder(inMemory
+                        ? Stores.inMemoryKeyValueStore(StoreNames.POP_STATE)
+                        : Stores.persistentKeyValueStore(StoreNames.POP_STATE),
                         Serdes.String(), JsonSerde.of(PopState.class)));
             }
         };

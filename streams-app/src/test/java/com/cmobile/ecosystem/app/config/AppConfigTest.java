@@ -1,0 +1,60 @@
+package com.cmobile.ecosystem.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsAreExactlyOnceOnLocalhost() {
+        var config = AppConfig.defaults();
+
+        assertThat(config.processingGuarantee()).isEqualTo("exactly_once_v2");
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.applicationServer()).isEqualTo("localhost:8080");
+        assertThat(config.popCapacityDlqTopic()).isEqualTo("pop-capacity-dlq");
+        assertThat(config.futureTolerance()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void environmentNamesAndDottedNamesBothWork() {
+        var config = AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once", "http.port", "9000"));
+
+        assertThat(config.processingGuarantee()).isEqualTo("at_least_once");
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.applicationServer()).isEqualTo("localhost:9000");
+    }
+
+    @Test
+    void unknownProcessingGuaranteeIsRejectedNamingTheVariable() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("PROCESSING_GUARANTEE", "exactly_once")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PROCESSING_GUARANTEE").hasMessageContaining("exactly_once");
+    }
+
+    @Test
+    void nonNumericValueIsRejectedNamingTheVariable() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("NUM_STANDBY_REPLICAS", "two")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUM_STANDBY_REPLICAS").hasMessageContaining("two");
+    }
+
+    @Test
+    void futureToleranceBeyondWhatTheBrokerAcceptsIsRejected() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("FUTURE_TOLERANCE_MS", String.valueOf(Duration.ofHours(2).toMillis()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FUTURE_TOLERANCE_MS");
+    }
+
+    @Test
+    void applicationServerMustBeHostAndPort() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("APPLICATION_SERVER", "just-a-host")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("APPLICATION_SERVER");
+    }
+}

@@ -1,0 +1,49 @@
+package com.cmobile.ecosystem.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.cmobile.ecosystem.app.topology.DeadLetterExceptionHandlers;
+import com.cmobile.ecosystem.app.topology.DeadLetterListener;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+    @Test
+    void exactlyOnceIsTheDefaultGuarantee() {
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void guaranteeIsConfigurable() {
+        var props = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
+                DeadLetterListener.NONE);
+
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+    }
+
+    @Test
+    void errorHandlersAndExplicitNamingAreConfigured() {
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+
+        assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterExceptionHandlers.Processing.class.getName());
+        assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterExceptionHandlers.Deserialization.class.getName());
+        assertThat(props.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isEqualTo(true);
+        assertThat(props.get(StreamsConfig.APPLICATION_SERVER_CONFIG)).isEqualTo("localhost:8080");
+    }
+
+    @Test
+    void producesAValidStreamsConfig() {
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+
+        var config = new StreamsConfig(props);
+
+        assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("ecosystem-aggregates");
+    }
+}
