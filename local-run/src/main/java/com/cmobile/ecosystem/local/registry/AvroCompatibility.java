@@ -3,10 +3,11 @@ package com.cmobile.ecosystem.local.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility;
 
 /**
  * Decides compatibility with Avro's own reader/writer checker, so the registry agrees exactly
@@ -28,7 +29,7 @@ final class AvroCompatibility {
         if (level == CompatibilityLevel.NONE || earlier.isEmpty()) {
             return List.of();
         }
-        List<VersionedSchema> against = level.transitive() ? earlier : List.of(earlier.get(earlier.size() - 1));
+        List<VersionedSchema> against = level.isTransitive() ? earlier : List.of(earlier.get(earlier.size() - 1));
         var problems = new ArrayList<String>();
         for (VersionedSchema old : against) {
             if (level.checksBackward()) {

@@ -1,21 +1,13 @@
 package com.cmobile.ecosystem.local.registry;
 
+import com.cmobile.ecosystem.registry.ErrorCodes;
+
 /**
  * A request the registry refuses, answered as Confluent's error JSON
- * {@code {"error_code": errorCode, "message": message}} with the given HTTP status.
+ * {@code {"error_code": errorCode, "message": message}} with the given HTTP status; the codes
+ * are Confluent's, shared with our client through {@link ErrorCodes}.
  */
 final class RegistryException extends RuntimeException {
-
-    // Confluent's error codes, as its clients expect them.
-    static final int SUBJECT_NOT_FOUND = 40401;
-    static final int VERSION_NOT_FOUND = 40402;
-    static final int SCHEMA_NOT_FOUND = 40403;
-    static final int SUBJECT_COMPATIBILITY_NOT_CONFIGURED = 40408;
-    static final int INCOMPATIBLE_SCHEMA = 409;
-    static final int INVALID_SCHEMA = 42201;
-    static final int INVALID_VERSION = 42202;
-    static final int INVALID_COMPATIBILITY_LEVEL = 42203;
-    static final int STORE_ERROR = 50001;
 
     private final int httpStatus;
     private final int errorCode;
@@ -39,37 +31,37 @@ final class RegistryException extends RuntimeException {
     }
 
     static RegistryException subjectNotFound(String subject) {
-        return new RegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+        return new RegistryException(404, ErrorCodes.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
     }
 
     static RegistryException versionNotFound(String subject, int version) {
-        return new RegistryException(404, VERSION_NOT_FOUND, "Version " + version + " not found.");
+        return new RegistryException(404, ErrorCodes.VERSION_NOT_FOUND, "Version " + version + " not found.");
     }
 
     static RegistryException schemaNotFound() {
-        return new RegistryException(404, SCHEMA_NOT_FOUND, "Schema not found");
+        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema not found");
     }
 
     static RegistryException schemaNotFound(int id) {
-        return new RegistryException(404, SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
     }
 
     static RegistryException subjectCompatibilityNotConfigured(String subject) {
-        return new RegistryException(404, SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+        return new RegistryException(404, ErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
     static RegistryException invalidSchema(String detail) {
-        return new RegistryException(422, INVALID_SCHEMA, "Invalid schema: " + detail);
+        return new RegistryException(422, ErrorCodes.INVALID_SCHEMA, "Invalid schema: " + detail);
     }
 
     static RegistryException invalidVersion(String version) {
-        return new RegistryException(422, INVALID_VERSION, "The specified version '" + version
+        return new RegistryException(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version
                 + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryException invalidCompatibilityLevel(String level) {
-        return new RegistryException(422, INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '" + level
+        return new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '" + level
                 + "'. Valid values are none, backward, forward, full, backward_transitive, forward_transitive,"
                 + " and full_transitive");
     }

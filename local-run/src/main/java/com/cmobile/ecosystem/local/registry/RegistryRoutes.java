@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import com.cmobile.ecosystem.registry.CompatibilityLevel;
+import com.cmobile.ecosystem.registry.ErrorCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +125,7 @@ final class RegistryRoutes {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new RegistryException(404, RegistryException.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
+            throw new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import com.cmobile.ecosystem.local.registry.AvroCompatibility.VersionedSchema;
+import com.cmobile.ecosystem.registry.CompatibilityLevel;
+import com.cmobile.ecosystem.registry.ErrorCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +84,7 @@ final class SchemaStore {
         var level = effectiveCompatibility(subject);
         List<String> problems = AvroCompatibility.problems(level, parse(canonical), earlierVersions(subject));
         if (!problems.isEmpty()) {
-            throw new RegistryException(409, RegistryException.INCOMPATIBLE_SCHEMA,
+            throw new RegistryException(409, ErrorCodes.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\", details: " + problems + " {compatibility: '" + level + "'}");
         }

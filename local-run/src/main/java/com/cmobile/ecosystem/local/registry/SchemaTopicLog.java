@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.cmobile.ecosystem.registry.ErrorCodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -108,14 +109,14 @@ final class SchemaTopicLog implements AutoCloseable {
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new RegistryException(500, RegistryException.STORE_ERROR,
+            throw new RegistryException(500, ErrorCodes.STORE_ERROR,
                     "Could not write to " + partition.topic() + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new RegistryException(500, RegistryException.STORE_ERROR,
+            throw new RegistryException(500, ErrorCodes.STORE_ERROR,
                     "Timed out writing to " + partition.topic(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(500, RegistryException.STORE_ERROR,
+            throw new RegistryException(500, ErrorCodes.STORE_ERROR,
                     "Interrupted writing to " + partition.topic(), e);
         }
     }

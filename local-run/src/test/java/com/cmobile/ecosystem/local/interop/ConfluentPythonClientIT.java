@@ -24,6 +24,8 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafkaExtension;
+import com.cmobile.ecosystem.serde.SpecificAvroDeserializer;
+import com.cmobile.ecosystem.serde.SpecificAvroSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,10 +76,9 @@ class ConfluentPythonClientIT {
                 pop("pop-lhr-7", PopAction.CAPACITY_CHANGED, "London", "GB", 10_000L, Instant.parse("2024-06-30T23:59:59.999Z")),
                 pop("pop-sin-2", PopAction.DECOMMISSIONED, "Singapore", "SG", 0L, BACKFILL_2006));
         var pythonPartners = List.of(partner("partner-axiata", OnboardingAction.UPDATED, "MY", null, BACKFILL_2006));
-        var wire = new InterimWireFormat(kafka.schemaRegistryUrl());
         Map<String, Integer> javaIds = new HashMap<>();
-        javaIds.put("pop", produce(kafka, wire, topics.javaPop, javaPops, PopCapacityEvent::getPopId));
-        javaIds.put("partner", produce(kafka, wire, topics.javaPartner, javaPartners, PartnerOnboardingEvent::getPartnerId));
+        javaIds.put("pop", produce(kafka, topics.javaPop, javaPops, PopCapacityEvent::getPopId));
+        javaIds.put("partner", produce(kafka, topics.javaPartner, javaPartners, PartnerOnboardingEvent::getPartnerId));
 
         // when the Python script runs against our broker and registry
         Path plan = work.resolve("plan.json");
@@ -95,9 +95,9 @@ class ConfluentPythonClientIT {
                 .isEqualTo(javaIds);
 
         // and the Java deserializer reads what Python wrote, field by field
-        assertSameEvents(consume(kafka, wire, topics.pythonPop, PopCapacityEvent.class, pythonPops.size()),
+        assertSameEvents(consume(kafka, topics.pythonPop, PopCapacityEvent.class, pythonPops.size()),
                 pythonPops, PopCapacityEvent::getPopId);
-        assertSameEvents(consume(kafka, wire, topics.pythonPartner, PartnerOnboardingEvent.class, pythonPartners.size()),
+        assertSameEvents(consume(kafka, topics.pythonPartner, PartnerOnboardingEvent.class, pythonPartners.size()),
                 pythonPartners, PartnerOnboardingEvent::getPartnerId);
     }
 
@@ -148,14 +148,18 @@ class ConfluentPythonClientIT {
                 .build();
     }
 
-    /** Writes the events keyed by their id and returns the schema id their bytes carry. */
-    private static <T extends SpecificRecord> int produce(EmbeddedKafka kafka, InterimWireFormat wire, String topic,
-                                                          List<T> events, Function<T, String> key)
-            throws Exception {
+    /**
+     * Writes the events, keyed by their id, with our {@link SpecificAvroSerializer} (registering
+     * the schema under {@code <topic>-value}) and returns the schema id their bytes carry.
+     */
+    private static <T extends SpecificRecord> int produce(EmbeddedKafka kafka, String topic, List<T> events,
+                                                          Function<T, String> key) throws Exception {
         int schemaId = -1;
-        try (var producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+        try (var serializer = new SpecificAvroSerializer<T>();
+             var producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+            serializer.configure(registryConfig(kafka), false);
             for (T event : events) {
-                byte[] value = wire.serialize(topic, event);
+                byte[] value = serializer.serialize(topic, event);
                 schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
                 producer.send(new ProducerRecord<>(topic, key.apply(event), value)).get();
             }
@@ -163,20 +167,26 @@ class ConfluentPythonClientIT {
         return schemaId;
     }
 
-    private static <T extends SpecificRecord> List<T> consume(EmbeddedKafka kafka, InterimWireFormat wire, String topic,
-                                                              Class<T> type, int count) {
+    /** Reads with our {@link SpecificAvroDeserializer}, the generated class as reader schema. */
+    private static <T extends SpecificRecord> List<T> consume(EmbeddedKafka kafka, String topic, Class<T> type, int count) {
         var events = new ArrayList<T>();
+        var deserializer = new SpecificAvroDeserializer<>(type);
+        deserializer.configure(registryConfig(kafka), false);
         try (var consumer = new KafkaConsumer<>(kafka.consumerProperties(kafka.uniqueName("java-reader")),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+                new StringDeserializer(), deserializer)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (events.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    events.add(wire.deserialize(record.value(), type));
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(record.value());
                 }
             }
         }
         return events;
+    }
+
+    private static Map<String, Object> registryConfig(EmbeddedKafka kafka) {
+        return Map.of("schema.registry.url", kafka.schemaRegistryUrl());
     }
 
     private static <T extends SpecificRecord> void assertSameEvents(List<T> actual, List<T> expected,
