@@ -62,11 +62,8 @@ class QueryFromAnyInstanceIT {
     private EcosystemApp first;
     private EcosystemApp second;
 
-    @TempDir
-    Path stateDirs;
-
     @BeforeAll
-    void startTwoInstancesAndPublish(EmbeddedKafka kafka) throws Exception {
+    void startTwoInstancesAndPublish(EmbeddedKafka kafka, @TempDir Path stateDirs) throws Exception {
         kafka.provisionEventTopics();
         String applicationId = kafka.uniqueName("query-it");
         first = AppInstances.start(kafka, applicationId, stateDirs.resolve("first"));
