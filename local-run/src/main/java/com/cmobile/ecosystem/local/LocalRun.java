@@ -1,0 +1,281 @@
+package com.cmobile.ecosystem.local;
+
+import com.cmobile.ecosystem.app.EcosystemApp;
+import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.local.broker.BrokerSettings;
+import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
+import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+import com.cmobile.ecosystem.local.topics.EventTopicSettings;
+import com.cmobile.ecosystem.local.topics.ProvisionedTopics;
+import com.cmobile.ecosystem.local.topics.TopicProvisioner;
+import com.cmobile.ecosystem.producers.PublisherConfig;
+import com.cmobile.ecosystem.producers.simulator.SeedSimulator;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The whole pipeline in one process: the embedded KRaft broker, the schema registry, the event
+ * topics, the streams application with its HTTP API, and the seed scenario published once. Prints
+ * the URLs to try once the aggregates reflect the data, then runs until Ctrl-C / SIGTERM, which
+ * stops the app, the registry and the broker in that order.
+ *
+ * <p>The app is configured exactly as in a deployment, from the environment variables of
+ * {@link AppConfig}; only the addresses of the broker and registry, the HTTP port and the state
+ * directory are decided here.
+ */
+@Command(name = "local-run", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = LocalRun.Version.class,
+        description = {"Runs the whole pipeline locally in one process: Kafka (KRaft) broker, schema registry, "
+                + "topics, the streams app with its HTTP API, and the seed scenario (published once per data directory).",
+            "Every option can also be set by the environment variable named in its description. The streams app "
+                + "reads its other settings (NUM_STREAM_THREADS, PROCESSING_GUARANTEE, ...) from the environment, "
+                + "as in docker-compose."},
+        footer = {"", "Stop with Ctrl-C (or SIGTERM); start again with the same --data-dir to resume."})
+public final class LocalRun implements Callable<Integer> {
+
+    /** Exit code when the run could not start. */
+    public static final int FAILED = 1;
+
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+    private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:LOCAL_DATA_DIR:-data}",
+            description = "Where the broker log, the Streams state and the seed marker live; a second start on it "
+                    + "resumes the same data (env LOCAL_DATA_DIR, default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--fresh",
+            description = "Delete what an earlier run left in the data directory (kafka/, streams/, seed-published) and start empty.")
+    private boolean fresh;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_KAFKA_PORT:-9092}",
+            description = "Kafka broker port on localhost, 0 for any free port (env LOCAL_KAFKA_PORT, default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "${env:LOCAL_REGISTRY_PORT:-8081}",
+            description = "Schema registry port on localhost, 0 for any free port (env LOCAL_REGISTRY_PORT, default: ${DEFAULT-VALUE}).")
+    private int registryPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:HTTP_PORT:-8080}",
+            description = "Port of the app's HTTP API and /metrics, 0 for any free port (env HTTP_PORT, as the app itself "
+                    + "reads it; default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:TOPIC_PARTITIONS:-6}",
+            description = "Partitions of the event topics when they are created; existing topics keep theirs "
+                    + "(env TOPIC_PARTITIONS, default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "${env:LOCAL_READY_TIMEOUT:-120}",
+            description = "How long to wait for the aggregates to reflect the data before saying so and running on "
+                    + "anyway (env LOCAL_READY_TIMEOUT, default: ${DEFAULT-VALUE}).")
+    private long readyTimeoutSeconds;
+
+    private final Map<String, String> environment;
+    private final LocalStack stack = new LocalStack();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** @param environment what the app's {@link AppConfig} reads, normally {@link System#getenv()} */
+    LocalRun(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        // Set before the first logger exists: a quiet terminal unless the user brings a configuration.
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "com/cmobile/ecosystem/local/logback-local-run.xml");
+        }
+        // Avro 1.12.2 loads generated classes by name only from trusted packages; set before any Avro class loads.
+        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
+            System.setProperty(AVRO_TRUSTED_PACKAGES, "com.cmobile.ecosystem.events");
+        }
+        int exitCode = commandLine(System.getenv()).execute(args);
+        System.exit(exitCode);
+    }
+
+    /** The command line with this launcher's error handling: one line, no stack trace, exit code 1. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        var commandLine = new CommandLine(new LocalRun(environment));
+        commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> {
+            failed.getErr().println("error: " + describe(error));
+            return FAILED;
+        });
+        return commandLine;
+    }
+
+    /**
+     * Starts everything, waits until the aggregates are ready, prints where to look, then blocks
+     * until a shutdown signal has stopped everything.
+     */
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        long begin = System.nanoTime();
+        var ports = List.of(new Port(kafkaPort, "--kafka-port", "LOCAL_KAFKA_PORT"),
+                new Port(registryPort, "--registry-port", "LOCAL_REGISTRY_PORT"),
+                new Port(httpPort, "--http-port", "HTTP_PORT"));
+        Port kafka;
+        Port registry;
+        Port http;
+        try {
+            // All three before starting anything: a clash should cost a second, not a broker start.
+            kafka = ports.get(0).resolve();
+            registry = ports.get(1).resolve();
+            http = ports.get(2).resolve();
+        } catch (PortInUseException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return FAILED;
+        }
+        var data = new DataDirectory(dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-run-shutdown"));
+        try {
+            start(out, data, kafka, registry, http, begin);
+        } catch (RuntimeException e) {
+            if (stack.isClosed()) {
+                return FAILED; // a signal stopped the start; the hook already reported.
+            }
+            LoggerFactory.getLogger(LocalRun.class).error("Local run failed to start", e);
+            spec.commandLine().getErr().println("error: " + describe(e));
+            stack.close();
+            return FAILED;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private void start(PrintWriter out, DataDirectory data, Port kafka, Port registry, Port http, long begin)
+            throws InterruptedException {
+        if (fresh) {
+            data.wipe();
+        }
+        data.create();
+        boolean resuming = data.hasBrokerData();
+        out.printf(Locale.ROOT, "Starting the ecosystem pipeline (%s data in %s)%n", resuming ? "resuming the" : "new", data.root());
+        out.flush();
+
+        EmbeddedKafkaBroker broker = stack.add("Kafka broker", EmbeddedKafkaBroker.start(
+                BrokerSettings.defaults().withPort(kafka.number()).withDataDirectory(data.kafka())));
+        provisionTopics(out, broker.bootstrapServers());
+        SchemaRegistryServer schemaRegistry = stack.add("schema registry",
+                SchemaRegistryServer.start(broker.bootstrapServers(), registry.number()));
+        EcosystemApp app = stack.add("streams app", EcosystemApp.start(
+                appConfig(broker.bootstrapServers(), schemaRegistry.url(), data.streamsState(), http.number())));
+
+        var seed = new SeedPublication(data);
+        boolean publishing = seed.needed(resuming);
+        if (publishing) {
+            SeedSimulator.Result result = seed.publish(new PublisherConfig(broker.bootstrapServers(), schemaRegistry.url(), Map.of()));
+            out.printf(Locale.ROOT, "Published the seed scenario: %,d PoP events and %,d partner events in %.1f s%n",
+                    result.popEvents(), result.partnerEvents(), result.elapsed().toMillis() / 1000.0);
+        } else {
+            out.printf(Locale.ROOT, "Seed scenario already published here (%s); not publishing it again%n",
+                    seed.publishedAt().orElse("earlier run"));
+        }
+        out.flush();
+
+        URI base = URI.create("http://localhost:" + app.httpPort());
+        Readiness.Outcome outcome = new Readiness(base).await(Duration.ofSeconds(readyTimeoutSeconds), !publishing);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (outcome.ready()) {
+            out.printf(Locale.ROOT, "Ready in %.1f s: %s%n", seconds, outcome.figures().map(Figures::summary).orElse(""));
+        } else {
+            out.printf(Locale.ROOT, "Not ready after %.1f s; the aggregates so far: %s. Running on anyway.%n", seconds,
+                    outcome.figures().map(Figures::summary).orElse("none yet"));
+        }
+        printTryLines(out, base, broker, schemaRegistry, data);
+    }
+
+    private void provisionTopics(PrintWriter out, String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            ProvisionedTopics topics = new TopicProvisioner(admin)
+                    .provisionEventTopics(EventTopicSettings.defaults().withPartitions(partitions));
+            if (!topics.created().isEmpty()) {
+                out.printf(Locale.ROOT, "Created topics %s with %d partitions%n", topics.created(), partitions);
+            }
+            if (!topics.alreadyExisting().isEmpty()) {
+                out.printf(Locale.ROOT, "Topics %s already exist; kept as they are%n", topics.alreadyExisting());
+            }
+        }
+    }
+
+    /**
+     * The app's configuration from the environment, as in a deployment, except what this launcher
+     * owns: where the broker and registry are, the HTTP port and the state directory.
+     */
+    private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
+        var values = new HashMap<>(environment);
+        values.put("BOOTSTRAP_SERVERS", bootstrapServers);
+        values.put("SCHEMA_REGISTRY_URL", registryUrl);
+        values.put("STATE_DIR", stateDir.toString());
+        values.put("HTTP_PORT", Integer.toString(port));
+        values.put("APPLICATION_SERVER", "localhost:" + port);
+        return AppConfig.from(values);
+    }
+
+    private static void printTryLines(PrintWriter out, URI base, EmbeddedKafkaBroker broker,
+                                      SchemaRegistryServer registry, DataDirectory data) {
+        out.println("Try:");
+        for (String path : List.of("/api/v1/capacity", "/api/v1/capacity/regions", "/api/v1/capacity/countries/FR/cities",
+                "/api/v1/alliance", "/api/v1/alliance/programs/GTI", "/metrics")) {
+            out.println("  curl -s " + base + path);
+        }
+        out.printf(Locale.ROOT, "Kafka on localhost:%d, schema registry on http://localhost:%d, data in %s%n",
+                broker.port(), registry.port(), data.root());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    /** Run by the shutdown hook on Ctrl-C / SIGTERM. */
+    private void stop() {
+        if (stack.isClosed()) {
+            stopped.countDown();
+            return;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Stopping...");
+        out.flush();
+        stack.close();
+        out.println("Stopped.");
+        out.flush();
+        stopped.countDown();
+    }
+
+    private static String describe(Throwable error) {
+        var message = new StringBuilder(Optional.ofNullable(error.getMessage()).orElse(error.getClass().getSimpleName()));
+        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+
+    /** The jar's version, when run from one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LocalRun.class.getPackage().getImplementationVersion();
+            return new String[] {"local-run " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

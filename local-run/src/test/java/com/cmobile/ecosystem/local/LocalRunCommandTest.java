@@ -1,0 +1,62 @@
+package com.cmobile.ecosystem.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The launcher's command line, without starting anything. */
+class LocalRunCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void portInUseFailsWithOneLineNamingThePortAndTheFlag() throws Exception {
+        try (var taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            int port = taken.getLocalPort();
+
+            int exitCode = run("--data-dir", dataDir.toString(), "--http-port", Integer.toString(port),
+                    "--kafka-port", "0", "--registry-port", "0");
+
+            assertThat(exitCode).isEqualTo(LocalRun.FAILED);
+            assertThat(err.toString().strip())
+                    .isEqualTo("error: port " + port + " is already in use; choose another with --http-port or HTTP_PORT");
+        }
+    }
+
+    @Test
+    void helpNamesEveryFlagWithItsEnvironmentVariable() {
+        int exitCode = run("--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("--data-dir", "LOCAL_DATA_DIR", "--fresh", "--kafka-port", "LOCAL_KAFKA_PORT",
+                "--registry-port", "LOCAL_REGISTRY_PORT", "--http-port", "HTTP_PORT", "--partitions", "TOPIC_PARTITIONS",
+                "--ready-timeout", "LOCAL_READY_TIMEOUT");
+    }
+
+    @Test
+    void helpShowsTheDefaultsOfThePorts() {
+        run("--help");
+
+        assertThat(out.toString()).contains("default: 9092", "default: 8081", "default: 8080", "default: 6");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = LocalRun.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}
