@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# The producers CLI (publish, simulate): producers.jar on a JRE.
+# Build context: the repository root (docker build -f docker/producers.Dockerfile -t ecosystem/producers .)
+
+FROM maven:3-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY schemas/pom.xml schemas/
+COPY producers/pom.xml producers/
+COPY streams-app/pom.xml streams-app/
+COPY local-run/pom.xml local-run/
+COPY schemas/src schemas/src
+COPY producers/src producers/src
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests -pl producers -am package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app ecosystem
+WORKDIR /app
+COPY --from=build /src/producers/target/producers.jar producers.jar
+USER ecosystem
+ENTRYPOINT ["java", "-jar", "/app/producers.jar"]
+CMD ["--help"]
