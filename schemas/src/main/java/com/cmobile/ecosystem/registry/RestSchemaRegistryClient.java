@@ -59,6 +59,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                // Plain HTTP/1.1: registries and the proxies in front of them do not all handle an h2c upgrade.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
