@@ -32,6 +32,8 @@ import com.cmobile.ecosystem.events.Topics;
  * @param httpPort               {@code HTTP_PORT}, default 8080
  * @param applicationServer      {@code APPLICATION_SERVER} host:port other instances reach this one
  *                               at for interactive queries, default {@code localhost:<httpPort>}
+ * @param popCapacityTopic       {@code POP_CAPACITY_TOPIC}, default {@code pop-capacity}
+ * @param partnerOnboardingTopic {@code PARTNER_ONBOARDING_TOPIC}, default {@code partner-onboarding}
  * @param popCapacityDlqTopic    {@code POP_CAPACITY_DLQ_TOPIC}, default {@code pop-capacity-dlq}
  * @param partnerOnboardingDlqTopic {@code PARTNER_ONBOARDING_DLQ_TOPIC}, default {@code partner-onboarding-dlq}
  * @param futureTolerance        {@code FUTURE_TOLERANCE_MS}: how far in the future occurredAt may be,
@@ -41,7 +43,8 @@ import com.cmobile.ecosystem.events.Topics;
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
                         Duration commitInterval, long cacheMaxBytes, int replicationFactor, int httpPort,
-                        String applicationServer, String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
+                        String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
+                        String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
@@ -75,6 +78,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         if (!applicationServer.matches("[^:\\s]+:\\d{1,5}")) {
             throw new IllegalArgumentException("APPLICATION_SERVER must be host:port, not '" + applicationServer + "'");
         }
+        requireText("POP_CAPACITY_TOPIC", popCapacityTopic);
+        requireText("PARTNER_ONBOARDING_TOPIC", partnerOnboardingTopic);
         requireText("POP_CAPACITY_DLQ_TOPIC", popCapacityDlqTopic);
         requireText("PARTNER_ONBOARDING_DLQ_TOPIC", partnerOnboardingDlqTopic);
         if (futureTolerance.isNegative() || futureTolerance.compareTo(MAX_FUTURE_TOLERANCE) > 0) {
@@ -114,8 +119,10 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("REPLICATION_FACTOR", "-1", Integer::parseInt),
                 httpPort,
                 source.get("APPLICATION_SERVER", "localhost:" + httpPort, Function.identity()),
-                source.get("POP_CAPACITY_DLQ_TOPIC", Topics.dlqOf(Topics.POP_CAPACITY), Function.identity()),
-                source.get("PARTNER_ONBOARDING_DLQ_TOPIC", Topics.dlqOf(Topics.PARTNER_ONBOARDING), Function.identity()),
+                source.get("POP_CAPACITY_TOPIC", Topics.POP_CAPACITY, Function.identity()),
+                source.get("PARTNER_ONBOARDING_TOPIC", Topics.PARTNER_ONBOARDING, Function.identity()),
+                source.get("POP_CAPACITY_DLQ_TOPIC", Topics.POP_CAPACITY_DLQ, Function.identity()),
+                source.get("PARTNER_ONBOARDING_DLQ_TOPIC", Topics.PARTNER_ONBOARDING_DLQ, Function.identity()),
                 source.get("FUTURE_TOLERANCE_MS", "300000", s -> Duration.ofMillis(Long.parseLong(s))));
     }
 

@@ -40,10 +40,10 @@ public final class StreamsProperties {
         return props;
     }
 
-    /** What the topology needs: the event serdes' configuration and the DLQ topics. */
+    /** What the topology needs: the event serdes' configuration and the topics. */
     public static TopologySettings topologySettings(AppConfig config) {
-        return new TopologySettings(serdeConfig(config), config.popCapacityDlqTopic(),
-                config.partnerOnboardingDlqTopic(), TopologySettings.StoreType.PERSISTENT);
+        return new TopologySettings(serdeConfig(config), config.popCapacityTopic(), config.partnerOnboardingTopic(),
+                config.popCapacityDlqTopic(), config.partnerOnboardingDlqTopic(), TopologySettings.StoreType.PERSISTENT);
     }
 
     /** Configuration of the schemas module's event serdes. */

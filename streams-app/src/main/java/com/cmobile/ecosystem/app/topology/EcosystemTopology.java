@@ -31,7 +31,6 @@ import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
-import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import com.cmobile.ecosystem.validation.EventValidator;
 import com.cmobile.ecosystem.validation.Violation;
@@ -54,7 +53,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Builds the topology: live capacity aggregates from {@code pop-capacity} and alliance aggregates
  * from {@code partner-onboarding}; invalid records go to {@code pop-capacity-dlq} and
- * {@code partner-onboarding-dlq}. The stores are listed in {@link StoreNames}.
+ * {@code partner-onboarding-dlq} (topic names as configured in {@link TopologySettings}). The
+ * stores are listed in {@link StoreNames}.
  *
  * <p>Shape: each input is parsed and validated by one processor; the valid events update the
  * current state per key (a plain key-value store applying the ordering rule), which forwards
@@ -105,7 +105,7 @@ public final class EcosystemTopology {
                 EventSerdes.popCapacity(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PopCapacityEvent::getPopId, PopCapacityEvent::getOccurredAt);
-        return validEvents(builder, Topics.POP_CAPACITY, settings.popCapacityDlqTopic(), "pop-capacity", kind)
+        return validEvents(builder, settings.popCapacityTopic(), settings.popCapacityDlqTopic(), "pop-capacity", kind)
                 .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply"));
     }
 
@@ -183,8 +183,8 @@ public final class EcosystemTopology {
                 EventSerdes.partnerOnboarding(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PartnerOnboardingEvent::getPartnerId, PartnerOnboardingEvent::getOccurredAt);
-        return validEvents(builder, Topics.PARTNER_ONBOARDING, settings.partnerOnboardingDlqTopic(),
-                "partner-onboarding", kind)
+        return validEvents(builder, settings.partnerOnboardingTopic(),
+                settings.partnerOnboardingDlqTopic(), "partner-onboarding", kind)
                 .process(MembershipStateProcessor.supplier(inMemory()), Named.as("membership-state-apply"));
     }
 

@@ -9,13 +9,15 @@ import com.cmobile.ecosystem.events.Topics;
  * What the topology needs from configuration.
  *
  * @param serdeConfig               configuration of the event serdes ({@code schema.registry.url}, ...)
- * @param popCapacityDlqTopic       where invalid PoP events go
- * @param partnerOnboardingDlqTopic where invalid partner events go
+ * @param popCapacityTopic          where PoP events come from, normally {@code pop-capacity}
+ * @param partnerOnboardingTopic    where partner events come from, normally {@code partner-onboarding}
+ * @param popCapacityDlqTopic       where invalid PoP events go, normally {@code pop-capacity-dlq}
+ * @param partnerOnboardingDlqTopic where invalid partner events go, normally {@code partner-onboarding-dlq}
  * @param storeType                 RocksDB (production) or in-memory stores (fast tests; state is
  *                                  then rebuilt from the changelogs on every start)
  */
-public record TopologySettings(Map<String, ?> serdeConfig, String popCapacityDlqTopic,
-                               String partnerOnboardingDlqTopic, StoreType storeType) {
+public record TopologySettings(Map<String, ?> serdeConfig, String popCapacityTopic, String partnerOnboardingTopic,
+                               String popCapacityDlqTopic, String partnerOnboardingDlqTopic, StoreType storeType) {
 
     /** Where the stores keep their data. Changing it keeps the changelogs, so it is not a breaking change. */
     public enum StoreType {
@@ -24,23 +26,21 @@ public record TopologySettings(Map<String, ?> serdeConfig, String popCapacityDlq
 
     public TopologySettings {
         serdeConfig = Map.copyOf(serdeConfig);
+        Objects.requireNonNull(popCapacityTopic, "popCapacityTopic");
+        Objects.requireNonNull(partnerOnboardingTopic, "partnerOnboardingTopic");
         Objects.requireNonNull(popCapacityDlqTopic, "popCapacityDlqTopic");
         Objects.requireNonNull(partnerOnboardingDlqTopic, "partnerOnboardingDlqTopic");
         Objects.requireNonNull(storeType, "storeType");
     }
 
-    /** Persistent stores and the standard DLQ topics ({@code pop-capacity-dlq}, {@code partner-onboarding-dlq}). */
+    /** The standard topics ({@link Topics}) and persistent stores. */
     public static TopologySettings withDefaults(Map<String, ?> serdeConfig) {
-        return new TopologySettings(serdeConfig, Topics.dlqOf(Topics.POP_CAPACITY),
-                Topics.dlqOf(Topics.PARTNER_ONBOARDING), StoreType.PERSISTENT);
+        return new TopologySettings(serdeConfig, Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING,
+                Topics.POP_CAPACITY_DLQ, Topics.PARTNER_ONBOARDING_DLQ, StoreType.PERSISTENT);
     }
 
     public TopologySettings withStoreType(StoreType type) {
-        return new TopologySettings(serdeConfig, popCapacityDlqTopic, partnerOnboardingDlqTopic, type);
-    }
-
-    /** The DLQ for records read from {@code sourceTopic}, one of the two event topics. */
-    public String deadLetterTopicFor(String sourceTopic) {
-        return Topics.PARTNER_ONBOARDING.equals(sourceTopic) ? partnerOnboardingDlqTopic : popCapacityDlqTopic;
+        return new TopologySettings(serdeConfig, popCapacityTopic, partnerOnboardingTopic, popCapacityDlqTopic,
+                partnerOnboardingDlqTopic, type);
     }
 }
