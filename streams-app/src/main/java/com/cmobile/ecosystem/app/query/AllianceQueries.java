@@ -102,6 +102,7 @@ public final class AllianceQueries {
     /** A partner's current memberships; not found when it has none (never joined, or left every program). */
     public QueryResult<PartnerView> partner(String partnerId, QueryOptions options) {
         return stores.get(StoreNames.MEMBERSHIP_STATE, partnerId, options)
+                .notFoundAs("no partner '" + partnerId + "'")
                 .map(json -> QueryJson.read(mapper, json, PartnerMemberships.class))
                 .filter(PartnerMemberships::isOrganisation,
                         p -> "partner '" + partnerId + "' has left every program")

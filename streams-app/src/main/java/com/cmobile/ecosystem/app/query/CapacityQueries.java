@@ -42,6 +42,7 @@ public final class CapacityQueries {
 
     public QueryResult<RegionCapacity> region(Region region, QueryOptions options) {
         return stores.get(StoreNames.REGION_CAPACITY, region.name(), options)
+                .notFoundAs("no active PoP in region " + region.name())
                 .map(json -> QueryJson.read(mapper, json, RegionCapacity.class));
     }
 
@@ -52,6 +53,7 @@ public final class CapacityQueries {
 
     public QueryResult<CountryCapacity> country(String country, QueryOptions options) {
         return stores.get(StoreNames.COUNTRY_CAPACITY, country, options)
+                .notFoundAs("no active PoP in country " + country)
                 .map(json -> QueryJson.read(mapper, json, CountryCapacity.class));
     }
 
@@ -65,12 +67,14 @@ public final class CapacityQueries {
     /** A city, its name matched ignoring case and surrounding blanks. */
     public QueryResult<CityCapacity> city(String country, String city, QueryOptions options) {
         return stores.get(StoreNames.CITY_CAPACITY, StoreKeys.city(country, city), options)
+                .notFoundAs("no active PoP in city '" + StoreKeys.normaliseCity(city) + "' of " + country)
                 .map(json -> QueryJson.read(mapper, json, CityCapacity.class));
     }
 
     /** An active PoP; a decommissioned one is kept in the store but is not found here. */
     public QueryResult<PopView> pop(String popId, QueryOptions options) {
         return stores.get(StoreNames.POP_STATE, popId, options)
+                .notFoundAs("no PoP '" + popId + "'")
                 .map(json -> QueryJson.read(mapper, json, PopState.class))
                 .filter(PopState::active, state -> "PoP '" + popId + "' was decommissioned at " + state.occurredAt())
                 .map(CapacityQueries::view);

@@ -76,4 +76,9 @@ public sealed interface QueryResult<T> {
         }
         return this;
     }
+
+    /** Says what was not found in the caller's words (the store's own message names store internals). */
+    default QueryResult<T> notFoundAs(String message) {
+        return this instanceof NotFound<T> ? new NotFound<>(message) : this;
+    }
 }
