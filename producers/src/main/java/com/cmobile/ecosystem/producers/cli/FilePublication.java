@@ -3,7 +3,7 @@ package com.cmobile.ecosystem.producers.cli;
 import com.cmobile.ecosystem.producers.PublishedEvent;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.LineResult;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class FilePublication<T> {
         this.bytesRead = bytesRead;
     }
 
-    PublicationSummary run(BufferedReader in) {
+    PublicationSummary run(InputStream in) {
         long start = System.nanoTime();
         var chunks = new ArrayBlockingQueue<List<LineResult<T>>>(CHUNKS_IN_FLIGHT);
         var readFailure = new AtomicReference<Throwable>();
@@ -110,7 +110,7 @@ final class FilePublication<T> {
     }
 
     /** Runs on the parser thread; always ends the queue with an empty chunk, even on failure. */
-    private void parse(BufferedReader in, BlockingQueue<List<LineResult<T>>> chunks, AtomicReference<Throwable> failure) {
+    private void parse(InputStream in, BlockingQueue<List<LineResult<T>>> chunks, AtomicReference<Throwable> failure) {
         try {
             var chunk = new ArrayList<LineResult<T>>(CHUNK);
             try {

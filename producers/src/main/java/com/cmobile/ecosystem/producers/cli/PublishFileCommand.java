@@ -6,12 +6,9 @@ import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.EventFormat;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,18 +82,17 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
         try (var input = open(root.stdin());
              var rejects = rejectsPath.isPresent() ? new RejectsFile(rejectsPath.get()) : null) {
             var bar = new ProgressBar(err, input.size(), progress && System.console() != null);
-            var text = new BufferedReader(new InputStreamReader(input.stream(), StandardCharsets.UTF_8), 1 << 16);
             PublicationSummary summary;
             if (dryRun) {
                 summary = new FilePublication<>(reader, Optional.empty(), () -> { }, err,
-                        Optional.ofNullable(rejects), bar, input.stream()::count).run(text);
+                        Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
             } else {
                 PublisherConfig config = connection.config(root.env());
                 ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
                 try (var publisher = EcosystemPublisher.create(config)) {
                     Function<T, CompletableFuture<PublishedEvent>> send = event -> publish(publisher, event);
                     summary = new FilePublication<>(reader, Optional.of(send), publisher::flush, err,
-                            Optional.ofNullable(rejects), bar, input.stream()::count).run(text);
+                            Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
                 }
             }
             summary.fatalError().ifPresent(message -> err.println("error: " + message));

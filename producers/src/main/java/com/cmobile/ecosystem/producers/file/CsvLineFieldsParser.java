@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,16 +31,16 @@ final class CsvLineFieldsParser implements FieldsParser {
     }
 
     @Override
-    public Optional<Map<String, String>> fields(String line) throws MalformedLineException {
+    public Optional<Map<String, String>> fields(byte[] line, int offset, int length) throws MalformedLineException {
         if (header == null) {
             try {
-                header = readHeader(split(line));
+                header = readHeader(split(line, offset, length));
             } catch (MalformedLineException e) {
                 throw new EventFileException("CSV header: " + e.getMessage());
             }
             return Optional.empty();
         }
-        String[] cells = split(line);
+        String[] cells = split(line, offset, length);
         if (cells.length != header.size()) {
             throw new MalformedLineException("expected " + header.size() + " columns as in the header but found "
                     + cells.length);
@@ -69,12 +70,14 @@ final class CsvLineFieldsParser implements FieldsParser {
         return List.copyOf(names);
     }
 
-    private static String[] split(String line) throws MalformedLineException {
+    private static String[] split(byte[] line, int offset, int length) throws MalformedLineException {
         try {
-            String[] cells = ROW.readValue(line);
+            String[] cells = ROW.readValue(line, offset, length);
             return cells == null ? new String[0] : cells;
         } catch (JsonProcessingException e) {
             throw new MalformedLineException("malformed CSV: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected I/O error reading a byte array", e);
         }
     }
 }

@@ -3,8 +3,9 @@ package com.cmobile.ecosystem.producers.file;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,19 +47,13 @@ public final class EventFileReader<T> {
         return new EventFileReader<>(format, new PartnerOnboardingEventMapper(validator, defaultSource));
     }
 
-    /** Reads {@code in} to its end, handing each non-blank line's result to {@code sink} in file order. */
-    public void read(BufferedReader in, Consumer<? super LineResult<T>> sink) throws IOException {
-        long lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1); // byte order mark written by some spreadsheet exports
+    /** Reads {@code in} (UTF-8) to its end, handing each non-blank line's result to {@code sink} in file order. */
+    public void read(InputStream in, Consumer<? super LineResult<T>> sink) throws IOException {
+        LineSplitter.split(in, (number, buffer, offset, length) -> {
+            if (!isBlank(buffer, offset, length)) {
+                parse(number, buffer, offset, length).ifPresent(sink);
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            parse(lineNumber, line).ifPresent(sink);
-        }
+        });
     }
 
     /**
@@ -66,25 +61,42 @@ public final class EventFileReader<T> {
      * given in file order.
      */
     public Optional<LineResult<T>> parse(long lineNumber, String line) {
-        Map<String, String> fields;
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return parse(lineNumber, bytes, 0, bytes.length);
+    }
+
+    private Optional<LineResult<T>> parse(long lineNumber, byte[] buffer, int offset, int length) {
+        LineResult<T> result;
         try {
-            Optional<Map<String, String>> parsed = parser.fields(line);
-            if (parsed.isEmpty()) {
+            Optional<Map<String, String>> fields = parser.fields(buffer, offset, length);
+            if (fields.isEmpty()) {
                 checkHeader(lineNumber);
                 return Optional.empty();
             }
-            fields = parsed.get();
+            result = mapper.map(lineNumber, fields.get());
         } catch (MalformedLineException e) {
-            return Optional.of(new LineResult.Rejected<>(lineNumber, line, List.of(e.getMessage())));
+            result = new LineResult.Rejected<>(lineNumber, "", List.of(e.getMessage()));
         } catch (EventFileException e) {
             throw new EventFileException("line " + lineNumber + ": " + e.getMessage(), e);
-        }
-        try {
-            return Optional.of(mapper.map(lineNumber, line, fields));
         } catch (RuntimeException e) {
             // A value the mapper did not foresee: reject this line, keep reading, and say what happened.
-            return Optional.of(new LineResult.Rejected<>(lineNumber, line, List.of("cannot read this line: " + e)));
+            result = new LineResult.Rejected<>(lineNumber, "", List.of("cannot read this line: " + e));
         }
+        if (result instanceof LineResult.Rejected<T> rejected) {
+            String input = new String(buffer, offset, length, StandardCharsets.UTF_8);
+            return Optional.of(new LineResult.Rejected<>(lineNumber, input, rejected.reasons()));
+        }
+        return Optional.of(result);
+    }
+
+    private static boolean isBlank(byte[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkHeader(long lineNumber) {

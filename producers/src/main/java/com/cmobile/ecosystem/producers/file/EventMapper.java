@@ -9,5 +9,9 @@ interface EventMapper<T> {
     /** Field names a line may carry, in schema order. */
     Set<String> fieldNames();
 
-    LineResult<T> map(long line, String input, Map<String, String> fields);
+    /**
+     * The event, or the reasons it cannot be one. A rejection's {@code input} is left empty: the
+     * reader fills it in, decoding the line's bytes only for the (rare) rejected lines.
+     */
+    LineResult<T> map(long line, Map<String, String> fields);
 }

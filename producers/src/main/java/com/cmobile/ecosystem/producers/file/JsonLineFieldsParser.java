@@ -26,8 +26,8 @@ final class JsonLineFieldsParser implements FieldsParser {
     }
 
     @Override
-    public Optional<Map<String, String>> fields(String line) throws MalformedLineException {
-        try (JsonParser parser = JSON.createParser(line)) {
+    public Optional<Map<String, String>> fields(byte[] line, int offset, int length) throws MalformedLineException {
+        try (JsonParser parser = JSON.createParser(line, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedLineException("malformed JSON: expected an object '{...}'");
             }
@@ -54,8 +54,8 @@ final class JsonLineFieldsParser implements FieldsParser {
             throw new MalformedLineException("malformed JSON: " + e.getOriginalMessage()
                     + " at column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
-            // Reading from a String performs no I/O; reaching this would be a Jackson bug.
-            throw new IllegalStateException("unexpected I/O error reading a string", e);
+            // Reading from a byte array performs no I/O; reaching this would be a Jackson bug.
+            throw new IllegalStateException("unexpected I/O error reading a byte array", e);
         }
     }
 }

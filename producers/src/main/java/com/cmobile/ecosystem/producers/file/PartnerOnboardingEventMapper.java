@@ -28,7 +28,7 @@ final class PartnerOnboardingEventMapper implements EventMapper<PartnerOnboardin
     }
 
     @Override
-    public LineResult<PartnerOnboardingEvent> map(long line, String input, Map<String, String> fields) {
+    public LineResult<PartnerOnboardingEvent> map(long line, Map<String, String> fields) {
         var values = new FieldValues(fields, FIELDS);
         var event = new PartnerOnboardingEvent();
         event.setEventId(values.uuid("eventId"));
@@ -53,7 +53,7 @@ final class PartnerOnboardingEventMapper implements EventMapper<PartnerOnboardin
 
         List<String> reasons = SchemaFields.reasons(values, validator.validate(event));
         if (!reasons.isEmpty()) {
-            return new LineResult.Rejected<>(line, input, reasons);
+            return new LineResult.Rejected<>(line, "", reasons);
         }
         return new LineResult.Accepted<>(line, event);
     }

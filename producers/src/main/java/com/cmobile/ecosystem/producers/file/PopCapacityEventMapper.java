@@ -26,7 +26,7 @@ final class PopCapacityEventMapper implements EventMapper<PopCapacityEvent> {
     }
 
     @Override
-    public LineResult<PopCapacityEvent> map(long line, String input, Map<String, String> fields) {
+    public LineResult<PopCapacityEvent> map(long line, Map<String, String> fields) {
         var values = new FieldValues(fields, FIELDS);
         var event = new PopCapacityEvent();
         event.setEventId(values.uuid("eventId"));
@@ -57,7 +57,7 @@ final class PopCapacityEventMapper implements EventMapper<PopCapacityEvent> {
             reasons.add("capacityMbps: missing");
         }
         if (!reasons.isEmpty()) {
-            return new LineResult.Rejected<>(line, input, reasons);
+            return new LineResult.Rejected<>(line, "", reasons);
         }
         return new LineResult.Accepted<>(line, event);
     }

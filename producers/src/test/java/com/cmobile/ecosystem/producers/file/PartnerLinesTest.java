@@ -6,9 +6,9 @@ import com.cmobile.ecosystem.events.OnboardingAction;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.Program;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class PartnerLinesTest {
     static List<LineResult<PartnerOnboardingEvent>> read(EventFormat format, String text) throws IOException {
         var results = new ArrayList<LineResult<PartnerOnboardingEvent>>();
         EventFileReader.partners(format, PopLinesTest.VALIDATOR, "partner-file")
-                .read(new BufferedReader(new StringReader(text)), results::add);
+                .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), results::add);
         return results;
     }
 

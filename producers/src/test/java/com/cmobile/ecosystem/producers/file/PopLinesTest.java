@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class PopLinesTest {
 
     static List<LineResult<PopCapacityEvent>> read(EventFormat format, String text) throws IOException {
         var results = new ArrayList<LineResult<PopCapacityEvent>>();
-        EventFileReader.pops(format, VALIDATOR, "file-default").read(new BufferedReader(new StringReader(text)), results::add);
+        EventFileReader.pops(format, VALIDATOR, "file-default").read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), results::add);
         return results;
     }
 
