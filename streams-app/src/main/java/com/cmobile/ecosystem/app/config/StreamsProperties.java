@@ -31,8 +31,6 @@ public final class StreamsProperties {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterExceptionHandlers.Processing.class.getName());
-        // No global tables today; enabled so a future one gets the same handling (the default from Kafka 5.0).
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterExceptionHandlers.Deserialization.class.getName());
         props.put(DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, config.popCapacityDlqTopic());
