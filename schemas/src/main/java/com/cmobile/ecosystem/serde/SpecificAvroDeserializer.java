@@ -13,8 +13,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.FastReaderBuilder;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -133,9 +133,12 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         }
         int schemaId = WireFormat.readSchemaId(data, offset);
         DatumReader<T> reader = readerFor(topic, schemaId);
+        BinaryDecoder reuse = decoders.get();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, offset + WireFormat.HEADER_LENGTH,
-                length - WireFormat.HEADER_LENGTH, decoders.get());
-        decoders.set(decoder);
+                length - WireFormat.HEADER_LENGTH, reuse);
+        if (reuse == null) {
+            decoders.set(decoder);
+        }
         T value;
         try {
             value = reader.read(null, decoder);
@@ -173,7 +176,15 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         } catch (SchemaRegistryException e) {
             throw RegistryFailures.wrap("topic " + topic + ": cannot fetch writer schema id " + schemaId, e);
         }
-        return new SpecificDatumReader<>(writerSchema, readerSchema, readerModel);
+        try {
+            // Avro's fast reader is what a plain SpecificDatumReader uses by default, but Avro only
+            // switches it on for the exact classes GenericData/SpecificData, not for our subclass;
+            // built directly it reads through readerModel, so class trust stays as explained there.
+            return new FastReaderBuilder(readerModel).createDatumReader(writerSchema, readerSchema);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("topic " + topic + ": writer schema id " + schemaId + " cannot be read as "
+                    + readerSchema.getFullName() + ": " + e.getMessage(), e);
+        }
     }
 
     private void useReaderType(Class<T> type) {
