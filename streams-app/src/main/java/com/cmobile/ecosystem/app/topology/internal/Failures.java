@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 
+import com.cmobile.ecosystem.serde.RegistryUnavailableException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /** Tells failures of the environment (worth retrying) from failures of the record (worth a DLQ). */
@@ -20,7 +21,7 @@ public final class Failures {
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketException || t instanceof SocketTimeoutException
+            if (t instanceof RegistryUnavailableException || t instanceof SocketException || t instanceof SocketTimeoutException
                     || t instanceof UnknownHostException || t instanceof HttpTimeoutException
                     || t instanceof RetriableException) {
                 return true;
