@@ -119,7 +119,7 @@ public final class AllianceQueries {
 
     private static <T> QueryResult<T> orEmpty(QueryResult<T> result, T empty) {
         return result instanceof QueryResult.NotFound<T>
-                ? new QueryResult.Found<>(empty, new Provenance("none", -1, true, 0))
+                ? new QueryResult.Found<>(empty, new Provenance("", -1, true, 0))
                 : result;
     }
 }

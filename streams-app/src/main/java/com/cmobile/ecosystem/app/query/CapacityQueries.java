@@ -31,7 +31,7 @@ public final class CapacityQueries {
         QueryResult<GlobalCapacity> result = stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
                 .map(json -> QueryJson.read(mapper, json, GlobalCapacity.class));
         return result instanceof QueryResult.NotFound<GlobalCapacity>
-                ? new QueryResult.Found<>(GlobalCapacity.EMPTY, new Provenance("none", -1, true, 0))
+                ? new QueryResult.Found<>(GlobalCapacity.EMPTY, new Provenance("", -1, true, 0))
                 : result;
     }
 

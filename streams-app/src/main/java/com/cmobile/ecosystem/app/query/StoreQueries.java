@@ -130,8 +130,7 @@ public final class StoreQueries {
         missing.removeAll(chosen.keySet());
         if (!missing.isEmpty() && !options.partial()) {
             return new QueryResult.Unavailable<>("partitions " + missing + " of store '" + store
-                    + "' cannot be read now (" + String.join("; ", problems) + "); ask again, or pass partial=true",
-                    retryAfter);
+                    + "' cannot be read now (" + summary(problems) + "); ask again, or pass partial=true", retryAfter);
         }
         List<StoreEntry> entries = new ArrayList<>();
         boolean more = false;
@@ -151,6 +150,16 @@ public final class StoreQueries {
         List<String> answeredBy = replies.keySet().stream().map(Instance::toString).toList();
         return new QueryResult.Found<>(new Page<>(items, next, answeredBy, List.copyOf(missing), staleReads),
                 new Provenance(String.join(",", answeredBy), -1, staleReads.isEmpty(), maxLag(staleReads)));
+    }
+
+    /** The first few problems: one per partition would bury the point under repetition. */
+    private static String summary(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "not open on any instance yet: migrating or restoring";
+        }
+        int shown = Math.min(2, problems.size());
+        return String.join("; ", problems.subList(0, shown))
+                + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
     }
 
     /** An active copy beats a standby; among standbys the smaller known lag wins. */
