@@ -8,6 +8,7 @@ import com.cmobile.ecosystem.producers.PublishedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public final class LoadSimulator {
                 continue;
             }
             for (; sent < due && failure.get() == null; sent++) {
-                Instant at = clock.instant();
+                // Millisecond precision, as the schema stores it, so only genuinely late events count as late.
+                Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 SpecificRecord event = generator.next(at);
                 CompletableFuture<PublishedEvent> ack;
                 if (event instanceof PopCapacityEvent pop) {
