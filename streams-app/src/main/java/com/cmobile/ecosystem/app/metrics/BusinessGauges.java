@@ -9,7 +9,9 @@ import com.cmobile.ecosystem.app.query.StoreReader;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
 import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Region;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +54,14 @@ public final class BusinessGauges implements MeterBinder {
         gauge(registry, "ecosystem.cities", "Cities with at least one active PoP", s -> s.global().cities());
         gauge(registry, "ecosystem.business.locations", "Business locations with at least one active PoP",
                 s -> s.global().businessLocations());
+        for (Region region : Region.values()) {
+            Gauge.builder("ecosystem.region.capacity.mbps", this, g -> Optional.ofNullable(g.current().regions().get(region))
+                            .map(r -> (double) r.capacityMbps()).orElse(0.0))
+                    .description("International capacity of the region's active PoPs, in Mbps")
+                    .strongReference(true)
+                    .tag("region", region.name())
+                    .register(registry);
+        }
         for (Program program : AllianceQueries.PROGRAMS) {
             programGauge(registry, "ecosystem.program.members", "Members of the program", program, ProgramAlliance::members);
             programGauge(registry, "ecosystem.program.partners", "Partners of the program", program, ProgramAlliance::partners);
@@ -98,7 +108,12 @@ public final class BusinessGauges implements MeterBinder {
             ProgramAlliance program = QueryJson.read(mapper, entry.value(), ProgramAlliance.class);
             programs.put(program.program(), program);
         }
-        return new Snapshot(now, global, programs);
+        Map<Region, RegionCapacity> regions = new EnumMap<>(Region.class);
+        for (StoreEntry entry : activeEntries(StoreNames.REGION_CAPACITY)) {
+            RegionCapacity region = QueryJson.read(mapper, entry.value(), RegionCapacity.class);
+            regions.put(region.region(), region);
+        }
+        return new Snapshot(now, global, programs, regions);
     }
 
     /** Entries of the local partitions whose active task is here; standby and restoring ones are left out. */
@@ -107,6 +122,7 @@ public final class BusinessGauges implements MeterBinder {
         return reply.slices().stream().filter(RangeReply.Slice::active).flatMap(s -> s.entries().stream()).toList();
     }
 
-    private record Snapshot(Instant takenAt, GlobalCapacity global, Map<Program, ProgramAlliance> programs) {
+    private record Snapshot(Instant takenAt, GlobalCapacity global, Map<Program, ProgramAlliance> programs,
+                            Map<Region, RegionCapacity> regions) {
     }
 }

@@ -8,8 +8,10 @@ import com.cmobile.ecosystem.app.query.FakeCluster;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Region;
 import io.micrometer.core.instrument.Timer;
 import java.io.File;
 import java.io.IOException;
@@ -46,6 +48,7 @@ class PrometheusExpositionTest {
     void bind() {
         cluster.put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, new GlobalCapacity(3000, 3, 2, 2, 2));
         cluster.put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 4, 1, 900, 2));
+        cluster.put(StoreNames.REGION_CAPACITY, "EUROPE", new RegionCapacity(Region.EUROPE, 2000, 2, 2, 1));
         metrics.bind(new BusinessGauges(cluster.member(0), cluster.mapper, Clock.systemUTC(), Duration.ZERO));
         new DeadLetterCounter(metrics.registry()).deadLettered("pop-capacity-dlq", "future-timestamp");
         Timer.builder("http.server.requests").tag("method", "GET").tag("route", "/api/v1/capacity").tag("status", "200")
@@ -79,6 +82,8 @@ class PrometheusExpositionTest {
                 .contains("ecosystem_program_partners{program=\"GTI\"} 1.0")
                 .contains("ecosystem_program_subscribers{program=\"GTI\"} 900.0")
                 .contains("ecosystem_program_members{program=\"ISTAR\"} 0.0")
+                .contains("ecosystem_region_capacity_mbps{region=\"EUROPE\"} 2000.0")
+                .contains("ecosystem_region_capacity_mbps{region=\"ASIA\"} 0.0")
                 .contains("ecosystem_dlq_records_total{reason=\"future-timestamp\",topic=\"pop-capacity-dlq\"} 1.0")
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/capacity\",status=\"200\"} 1")
                 .contains("jvm_memory_used_bytes")
