@@ -4,6 +4,7 @@ import static com.cmobile.ecosystem.app.topology.Events.commissioned;
 import static com.cmobile.ecosystem.app.topology.Events.joined;
 import static com.cmobile.ecosystem.app.topology.TopologyFixture.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,18 @@ class DeadLetterTopologyTest {
 
         assertThat(fixture.popDeadLetters()).isEmpty();
         assertThat(fixture.partnerDeadLetters()).isEmpty();
+    }
+
+    @Test
+    void unreachableRegistryStopsProcessingInsteadOfDeadLetteringGoodRecords() {
+        try (var unreachable = TopologyFixture.withTopologyRegistry("http://127.0.0.1:9")) {
+            var event = commissioned("pop-1", "Paris", "FR", "CMI Europe", 100, T1);
+
+            assertThatThrownBy(() -> unreachable.send(event)).isInstanceOf(StreamsException.class);
+
+            assertThat(unreachable.popDeadLetters()).isEmpty();
+            assertThat(unreachable.deadLettered).isEmpty();
+        }
     }
 
     private static TestRecord<byte[], byte[]> single(java.util.List<TestRecord<byte[], byte[]>> records) {

@@ -64,6 +64,18 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(TopologySettings.StoreType storeType) {
+        this(storeType, Optional.empty());
+    }
+
+    /**
+     * A topology whose schema registry is at {@code registryUrl} (e.g. one that cannot be reached),
+     * while the test still serializes its events with an in-memory registry.
+     */
+    static TopologyFixture withTopologyRegistry(String registryUrl) {
+        return new TopologyFixture(TopologySettings.StoreType.IN_MEMORY, Optional.of(registryUrl));
+    }
+
+    private TopologyFixture(TopologySettings.StoreType storeType, Optional<String> topologyRegistryUrl) {
         var scope = "topology-test-" + UUID.randomUUID();
         try {
             stateDir = Files.createTempDirectory("kafka-streams-" + scope);
@@ -78,8 +90,14 @@ final class TopologyFixture implements AutoCloseable {
         DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ":" + reason);
         Properties props = StreamsProperties.of(config, listener);
         var validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
-        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config).withStoreType(storeType),
-                validator, listener).build();
+        var settings = StreamsProperties.topologySettings(config).withStoreType(storeType);
+        var topologySettings = topologyRegistryUrl
+                .map(url -> new TopologySettings(Map.of("schema.registry.url", url, "http.connect.timeout.ms", "500",
+                        "http.read.timeout.ms", "500"), settings.popCapacityTopic(),
+                        settings.partnerOnboardingTopic(), settings.popCapacityDlqTopic(),
+                        settings.partnerOnboardingDlqTopic(), storeType))
+                .orElse(settings);
+        var topology = new EcosystemTopology(topologySettings, validator, listener).build();
         driver = new TopologyTestDriver(topology, props, NOW);
         Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
         popSerializer = EventSerdes.popCapacity(serdeConfig).serializer();
