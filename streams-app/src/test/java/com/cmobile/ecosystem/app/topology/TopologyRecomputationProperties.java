@@ -64,7 +64,7 @@ class TopologyRecomputationProperties {
             new String[] {"BR", "SÃO PAULO"}, new String[] {"CA", "London"}, new String[] {"GB", "London"});
     private static final List<String> PARTNER_COUNTRIES = List.of("FR", "DE", "JP", "US", "KE", "AU", "BR", "GB");
 
-    @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF)
     void everyStoreEqualsARecomputationFromTheSameHistory(@ForAll("histories") List<Object> history) {
         try (var fixture = new TopologyFixture()) {
             for (Object event : history) {
