@@ -70,6 +70,15 @@ public record AvroSerdeConfig(
                 withoutNulls(properties));
     }
 
+    /**
+     * Reads the properties of a serde that was handed its registry client, so needs no URL.
+     */
+    static AvroSerdeConfig withInjectedClient(Map<String, ?> properties) {
+        Map<String, Object> withUrl = withoutNulls(properties);
+        withUrl.putIfAbsent(SCHEMA_REGISTRY_URL, "(injected client)");
+        return from(withUrl);
+    }
+
     /** @return the strategy for keys or values */
     public SubjectNameStrategy strategy(boolean isKey) {
         return isKey ? keyStrategy : valueStrategy;

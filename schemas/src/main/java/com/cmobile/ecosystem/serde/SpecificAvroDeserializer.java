@@ -73,11 +73,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> effective = new java.util.HashMap<>(configs);
-        if (client != null) {
-            effective.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "injected://client");
-        }
-        AvroSerdeConfig config = AvroSerdeConfig.from(effective);
+        AvroSerdeConfig config = client == null ? AvroSerdeConfig.from(configs) : AvroSerdeConfig.withInjectedClient(configs);
         if (readerType == null) {
             String typeName = config.readerType(isKey).orElseThrow(() -> new org.apache.kafka.common.config.ConfigException(
                     "set " + (isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE)

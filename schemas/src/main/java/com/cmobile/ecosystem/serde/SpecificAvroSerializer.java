@@ -58,11 +58,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        Map<String, Object> effective = new java.util.HashMap<>(configs);
-        if (client != null) {
-            effective.putIfAbsent(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "injected://client");
-        }
-        this.config = AvroSerdeConfig.from(effective);
+        this.config = client == null ? AvroSerdeConfig.from(configs) : AvroSerdeConfig.withInjectedClient(configs);
         this.isKey = isKey;
         if (client == null) {
             client = SchemaRegistryClients.create(config.registryUrls(), config.properties());

@@ -68,4 +68,18 @@ class ConfigByClassNameTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schema.registry.url");
     }
+
+    @Test
+    void serializerAndDeserializerGivenAClientNeedNoUrl() {
+        MockSchemaRegistry registry = MockSchemaRegistry.forScope(scope);
+        var serializer = new SpecificAvroSerializer<PartnerOnboardingEvent>(registry);
+        var deserializer = new SpecificAvroDeserializer<>(PartnerOnboardingEvent.class, registry);
+        serializer.configure(Map.of(), false);
+        deserializer.configure(Map.of(), false);
+
+        byte[] bytes = serializer.serialize("partner-onboarding", partner().build());
+
+        assertThat(deserializer.deserialize("partner-onboarding", bytes)).isEqualTo(partner().build());
+        assertThat(registry.latest("partner-onboarding-value").version()).isEqualTo(1);
+    }
 }
