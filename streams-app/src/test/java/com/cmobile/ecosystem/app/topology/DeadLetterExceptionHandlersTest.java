@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
@@ -64,6 +66,24 @@ class DeadLetterExceptionHandlersTest {
 
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void unreadableInternalRecordGoesToTheDlqOfItsSideAsDeserializationFailure() {
+        var deserialization = new DeadLetterExceptionHandlers.Deserialization();
+        deserialization.configure(Map.of(
+                DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, "pop-capacity-dlq",
+                DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, "partner-onboarding-dlq"));
+        var context = new Context("ecosystem-capacity-by-city-repartition", null);
+
+        var response = deserialization.handleError(context,
+                new ConsumerRecord<>("ecosystem-capacity-by-city-repartition", 3, 42L, new byte[0], new byte[0]),
+                new SerializationException("not JSON"));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        var record = response.deadLetterQueueRecords().get(0);
+        assertThat(record.topic()).isEqualTo("pop-capacity-dlq");
+        assertThat(DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.REASONS)).contains("deserialization");
     }
 
     private record Context(String topic, String processorNodeId) implements ErrorHandlerContext {
