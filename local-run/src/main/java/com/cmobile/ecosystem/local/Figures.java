@@ -2,9 +2,11 @@ package com.cmobile.ecosystem.local;
 
 import com.cmobile.ecosystem.producers.simulator.SeedScenario;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The headline figures as the HTTP API answers them: worldwide capacity and, per program, members,
@@ -24,7 +26,7 @@ record Figures(long capacityMbps, long activePops, long cities, long businessLoc
     }
 
     Figures {
-        programs = Map.copyOf(programs);
+        programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
     }
 
     /**
@@ -33,7 +35,7 @@ record Figures(long capacityMbps, long activePops, long cities, long businessLoc
      * @throws IllegalArgumentException when a body lacks a field the API promises
      */
     static Figures fromApi(JsonNode capacity, JsonNode alliance) {
-        var programs = new TreeMap<String, ProgramFigures>();
+        var programs = new LinkedHashMap<String, ProgramFigures>(); // in the API's (program) order
         for (JsonNode program : required(alliance, "programs")) {
             programs.put(required(program, "program").asText(), new ProgramFigures(
                     required(program, "members").asLong(), required(program, "partners").asLong(),
@@ -60,14 +62,26 @@ record Figures(long capacityMbps, long activePops, long cities, long businessLoc
         return programs.getOrDefault(name, new ProgramFigures(0, 0, 0));
     }
 
-    /** One line, e.g. {@code 360 active PoPs in 284 cities, 40 business locations, 310,000,000 Mbps; ...}. */
+    /**
+     * One line, e.g. {@code 360 active PoPs in 284 cities, 40 business locations, 310,000,000 Mbps;
+     * HAND_IN_HAND 29 members (3,052,400,000 subscribers); ISTAR 500 partners; ...}.
+     */
     String summary() {
         var line = new StringBuilder(String.format(Locale.ROOT, "%,d active PoPs in %,d cities, %,d business locations, %,d Mbps",
                 activePops, cities, businessLocations, capacityMbps));
         programs.forEach((name, p) -> {
-            if (p.members() + p.partners() > 0) {
-                line.append(String.format(Locale.ROOT, "; %s %,d members, %,d partners, %,d subscribers",
-                        name, p.members(), p.partners(), p.subscribers()));
+            var counts = new ArrayList<String>();
+            if (p.members() > 0) {
+                counts.add(String.format(Locale.ROOT, "%,d members", p.members()));
+            }
+            if (p.partners() > 0) {
+                counts.add(String.format(Locale.ROOT, "%,d partners", p.partners()));
+            }
+            if (!counts.isEmpty()) {
+                line.append("; ").append(name).append(' ').append(String.join(", ", counts));
+                if (p.subscribers() > 0) {
+                    line.append(String.format(Locale.ROOT, " (%,d subscribers)", p.subscribers()));
+                }
             }
         });
         return line.toString();

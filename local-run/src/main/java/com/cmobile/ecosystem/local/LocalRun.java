@@ -180,6 +180,8 @@ public final class LocalRun implements Callable<Integer> {
                 SchemaRegistryServer.start(broker.bootstrapServers(), registry.number()));
         EcosystemApp app = stack.add("streams app", EcosystemApp.start(
                 appConfig(broker.bootstrapServers(), schemaRegistry.url(), data.streamsState(), http.number())));
+        out.printf(Locale.ROOT, "Broker, registry and streams app up after %.1f s (broker %.1f s)%n",
+                (System.nanoTime() - begin) / 1e9, broker.startupTime().toMillis() / 1000.0);
 
         var seed = new SeedPublication(data);
         boolean publishing = seed.needed(resuming);

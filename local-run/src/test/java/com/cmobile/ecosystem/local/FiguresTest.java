@@ -37,7 +37,7 @@ class FiguresTest {
 
         assertThat(summary).doesNotContain("\n")
                 .startsWith("360 active PoPs in 284 cities, 40 business locations, 310,000,000 Mbps")
-                .contains("GTI 147 members, 242 partners", "HAND_IN_HAND 29 members, 0 partners, 3,052,400,000 subscribers");
+                .contains("; HAND_IN_HAND 29 members (3,052,400,000 subscribers); ISTAR 500 partners; GTI 147 members, 242 partners;");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ComposeFileTest {
 
     @Test
     void everyServiceHasAnImageOrABuildWhoseDockerfileExists() {
-        services.fields().forEachRemaining(service -> {
+        services.properties().forEach(service -> {
             JsonNode definition = service.getValue();
             assertThat(definition.has("image") || definition.has("build"))
                     .as("service %s has an image or a build", service.getKey()).isTrue();
@@ -78,7 +78,7 @@ class ComposeFileTest {
 
     @Test
     void everyDependencyNamesAServiceAndACondition() {
-        services.fields().forEachRemaining(service -> service.getValue().path("depends_on").fields().forEachRemaining(dep -> {
+        services.properties().forEach(service -> service.getValue().path("depends_on").properties().forEach(dep -> {
             assertThat(services.has(dep.getKey())).as("%s depends on a declared service %s", service.getKey(), dep.getKey()).isTrue();
             assertThat(dep.getValue().path("condition").asText())
                     .isIn("service_started", "service_healthy", "service_completed_successfully");
@@ -87,7 +87,7 @@ class ComposeFileTest {
 
     @Test
     void servicesWaitedForAsHealthyHaveAHealthcheck() {
-        services.fields().forEachRemaining(service -> service.getValue().path("depends_on").fields().forEachRemaining(dep -> {
+        services.properties().forEach(service -> service.getValue().path("depends_on").properties().forEach(dep -> {
             if (dep.getValue().path("condition").asText().equals("service_healthy")) {
                 assertThat(services.path(dep.getKey()).path("healthcheck").path("test").isMissingNode())
                         .as("%s waits for %s to be healthy, which needs a healthcheck", service.getKey(), dep.getKey())
@@ -146,7 +146,7 @@ class ComposeFileTest {
 
     @Test
     void bindMountedFilesExist() {
-        services.fields().forEachRemaining(service -> service.getValue().path("volumes").forEach(volume -> {
+        services.properties().forEach(service -> service.getValue().path("volumes").forEach(volume -> {
             String source = volume.asText().split(":")[0];
             if (source.startsWith("./")) {
                 assertThat(Files.exists(RepoFiles.file(source.substring(2))))
@@ -164,7 +164,7 @@ class ComposeFileTest {
                 values.put(pair[0], pair.length > 1 ? pair[1] : "");
             });
         } else {
-            env.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().asText()));
+            env.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asText()));
         }
         return values;
     }
