@@ -222,13 +222,26 @@ public final class EcosystemTopology {
                         store(StoreNames.PROGRAM_REGION_ALLIANCE, ProgramRegionAlliance.class));
     }
 
+    /**
+     * Distinct partners in any program, counted in two stages so that no single partition sees
+     * every partner that joins or leaves: per shard of partners first, then the (cached, so
+     * coalesced) shard totals under the global key.
+     */
     private void organisations(KStream<String, MembershipChange> changes) {
         changes
                 .flatMap((partnerId, change) -> AllianceAggregation.organisationDeltas(change),
                         Named.as("alliance-organisation-deltas"))
-                .groupByKey(Grouped.with("alliance-organisations", Serdes.String(), Serdes.Long()))
+                .groupByKey(Grouped.with("alliance-organisations-by-shard", Serdes.String(), Serdes.Long()))
+                .aggregate(() -> 0L, (shard, delta, count) -> AllianceAggregation.applyToShard(delta, count),
+                        Named.as("alliance-organisations-shard-aggregate"),
+                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.ORGANISATION_COUNT_SHARDS)
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                                .withStoreType(storeType()))
+                .groupBy((shard, count) -> KeyValue.pair(StoreKeys.GLOBAL, count),
+                        Grouped.with("alliance-organisations", Serdes.String(), Serdes.Long()))
                 .aggregate(AllianceAggregation::noOrganisations,
-                        (key, delta, count) -> AllianceAggregation.applyToOrganisations(delta, count),
+                        (key, shard, total) -> AllianceAggregation.addShard(shard, total),
+                        (key, shard, total) -> AllianceAggregation.subtractShard(shard, total),
                         Named.as("alliance-organisations-aggregate"),
                         store(StoreNames.ORGANISATION_COUNT, OrganisationCount.class));
     }

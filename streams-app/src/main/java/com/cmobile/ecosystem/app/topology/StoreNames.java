@@ -43,6 +43,8 @@ public final class StoreNames {
      */
     public static final String GLOBAL_CAPACITY_BY_REGIONS = "global-capacity-by-regions-store";
     public static final String BUSINESS_LOCATION_COUNT = "business-location-count-store";
+    /** Internal step towards {@link #ORGANISATION_COUNT}: {@code shard-N} → partners of that shard. */
+    public static final String ORGANISATION_COUNT_SHARDS = "organisation-count-shards-store";
 
     private StoreNames() {
     }

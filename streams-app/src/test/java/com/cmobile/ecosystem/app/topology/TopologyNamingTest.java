@@ -27,7 +27,7 @@ class TopologyNamingTest {
                 StoreNames.COUNTRY_CAPACITY, StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY,
                 StoreNames.GLOBAL_CAPACITY_BY_REGIONS, StoreNames.BUSINESS_LOCATION_COUNT, StoreNames.GLOBAL_CAPACITY,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-                StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
+                StoreNames.ORGANISATION_COUNT_SHARDS, StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
     }
 
     @Test
@@ -37,7 +37,8 @@ class TopologyNamingTest {
                 "capacity-by-country-repartition", "capacity-by-region-repartition",
                 "capacity-global-by-regions-repartition", "capacity-global-business-locations-repartition",
                 "alliance-by-program-country-repartition", "alliance-by-program-repartition",
-                "alliance-by-program-region-repartition", "alliance-organisations-repartition",
+                "alliance-by-program-region-repartition", "alliance-organisations-by-shard-repartition",
+                "alliance-organisations-repartition",
                 "alliance-growth-by-day-repartition");
     }
 

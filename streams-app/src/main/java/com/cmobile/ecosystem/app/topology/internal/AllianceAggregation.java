@@ -48,12 +48,29 @@ public final class AllianceAggregation {
                 new AllianceDelta(m.program(), m.country(), member, partner, sign * m.subscribers()));
     }
 
-    /** +1 / -1 under {@link StoreKeys#GLOBAL} when the partner starts or stops belonging to any program. */
+    /**
+     * Shards of the organisation count: partners are spread over this many keys, counted on many
+     * partitions, and only the shard totals meet under the single global key.
+     */
+    public static final int ORGANISATION_SHARDS = 16;
+
+    /**
+     * +1 / -1 under the partner's shard ({@code shard-0} .. {@code shard-15}) when it starts or
+     * stops belonging to any program. A partner always lands in the same shard, so its +1 is
+     * counted before its -1.
+     */
     public static List<KeyValue<String, Long>> organisationDeltas(MembershipChange change) {
         if (change.organisationBefore() == change.organisationAfter()) {
             return List.of();
         }
-        return List.of(KeyValue.pair(StoreKeys.GLOBAL, change.organisationAfter() ? 1L : -1L));
+        String shard = "shard-" + Math.floorMod(change.partnerId().hashCode(), ORGANISATION_SHARDS);
+        return List.of(KeyValue.pair(shard, change.organisationAfter() ? 1L : -1L));
+    }
+
+    /** Adds a delta to a shard's count; an empty shard is deleted. */
+    public static Long applyToShard(Long delta, Long count) {
+        long total = count + delta;
+        return total <= 0 ? null : total;
     }
 
     /** A joined or left count on the UTC day of the event, when the membership began or ended. */
@@ -121,8 +138,12 @@ public final class AllianceAggregation {
         return new OrganisationCount(0);
     }
 
-    public static OrganisationCount applyToOrganisations(Long delta, OrganisationCount count) {
-        long organisations = count.organisations() + delta;
+    public static OrganisationCount addShard(Long shard, OrganisationCount total) {
+        return new OrganisationCount(total.organisations() + shard);
+    }
+
+    public static OrganisationCount subtractShard(Long shard, OrganisationCount total) {
+        long organisations = total.organisations() - shard;
         return organisations <= 0 ? null : new OrganisationCount(organisations);
     }
 
