@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 final class Readiness {
 
-    private static final Duration POLL = Duration.ofMillis(250);
+    // Each poll is a fanned-out query: often enough to notice readiness, rarely enough not to slow processing.
+    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration STABLE_FOR = Duration.ofSeconds(3);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
