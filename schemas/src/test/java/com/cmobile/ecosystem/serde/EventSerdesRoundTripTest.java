@@ -73,4 +73,14 @@ class EventSerdesRoundTripTest {
         assertThat(serde.serializer().serialize(Topics.POP_CAPACITY, null)).isNull();
         assertThat(serde.deserializer().deserialize(Topics.POP_CAPACITY, null)).isNull();
     }
+
+    @Test
+    void nonAsciiTextSurvivesARoundTrip() {
+        PopCapacityEvent event = pop().setCity("São Paulo").setBusinessLocation("中国移动国际 \uD83D\uDE80").build();
+        var serde = EventSerdes.popCapacity(config);
+
+        byte[] bytes = serde.serializer().serialize(Topics.POP_CAPACITY, event);
+
+        assertThat(serde.deserializer().deserialize(Topics.POP_CAPACITY, bytes)).isEqualTo(event);
+    }
 }
