@@ -1,6 +1,8 @@
 package com.cmobile.ecosystem.registry;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -94,7 +96,7 @@ public record RegistrySettings(List<URI> baseUrls, Optional<String> userInfo, Du
 
     static Optional<String> userInfoOf(URI base) {
         return Optional.ofNullable(base.getRawUserInfo())
-                .map(raw -> java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
+                .map(raw -> URLDecoder.decode(raw, StandardCharsets.UTF_8));
     }
 
     static String withoutUserInfo(URI base) {

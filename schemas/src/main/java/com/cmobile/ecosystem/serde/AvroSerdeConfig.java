@@ -1,6 +1,8 @@
 package com.cmobile.ecosystem.serde;
 
 import com.cmobile.ecosystem.registry.RegistrySettings;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,7 +101,7 @@ public record AvroSerdeConfig(
         if (value.isEmpty()) {
             return defaultValue;
         }
-        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new ConfigException(key, value.get(), "must be true or false");
@@ -128,7 +130,7 @@ public record AvroSerdeConfig(
     }
 
     private static Map<String, Object> withoutNulls(Map<String, ?> properties) {
-        var copy = new java.util.HashMap<String, Object>();
+        var copy = new HashMap<String, Object>();
         properties.forEach((key, value) -> {
             if (key != null && value != null) {
                 copy.put(key, value);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -16,6 +17,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.FastReaderBuilder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -75,7 +77,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     public void configure(Map<String, ?> configs, boolean isKey) {
         AvroSerdeConfig config = client == null ? AvroSerdeConfig.from(configs) : AvroSerdeConfig.withInjectedClient(configs);
         if (readerType == null) {
-            String typeName = config.readerType(isKey).orElseThrow(() -> new org.apache.kafka.common.config.ConfigException(
+            String typeName = config.readerType(isKey).orElseThrow(() -> new ConfigException(
                     "set " + (isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE)
                             + " to the generated class to read into, or construct the deserializer with it"));
             useReaderType(loadReaderType(typeName));
@@ -198,11 +200,11 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             Class<?> type = Class.forName(typeName, false, loader != null ? loader : SpecificAvroDeserializer.class.getClassLoader());
             if (!SpecificRecord.class.isAssignableFrom(type)) {
-                throw new org.apache.kafka.common.config.ConfigException(typeName + " is not a generated Avro record (SpecificRecord)");
+                throw new ConfigException(typeName + " is not a generated Avro record (SpecificRecord)");
             }
             return (Class<T>) type;
         } catch (ClassNotFoundException e) {
-            throw new org.apache.kafka.common.config.ConfigException("reader type " + typeName + " is not on the class path");
+            throw new ConfigException("reader type " + typeName + " is not on the class path");
         }
     }
 
@@ -212,8 +214,8 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     }
 
     /** @return the reader type, once known */
-    public java.util.Optional<Class<T>> readerType() {
-        return java.util.Optional.ofNullable(readerType);
+    public Optional<Class<T>> readerType() {
+        return Optional.ofNullable(readerType);
     }
 
     /** Does not close the registry client: a mock registry is shared, and the REST client holds nothing to release. */

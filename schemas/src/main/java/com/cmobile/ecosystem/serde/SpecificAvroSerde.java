@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.serde;
 import com.cmobile.ecosystem.registry.SchemaRegistryClient;
 import com.cmobile.ecosystem.registry.SchemaRegistryClients;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,7 +33,7 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
      * @param type the generated type this serde writes and reads
      */
     public SpecificAvroSerde(Class<T> type) {
-        this.type = java.util.Objects.requireNonNull(type, "type");
+        this.type = Objects.requireNonNull(type, "type");
         this.serializer = new SpecificAvroSerializer<>();
         this.deserializer = new SpecificAvroDeserializer<>(type);
     }
