@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -161,12 +159,6 @@ final class TopologyFixture implements AutoCloseable {
 
     List<TestRecord<byte[], byte[]>> partnerDeadLetters() {
         return partnerDlq.readRecordsToList();
-    }
-
-    static List<KeyValue<String, String>> headers(TestRecord<byte[], byte[]> record) {
-        var headers = new ArrayList<KeyValue<String, String>>();
-        record.headers().forEach(h -> headers.add(KeyValue.pair(h.key(), new String(h.value(), StandardCharsets.UTF_8))));
-        return headers;
     }
 
     static byte[] utf8(String value) {
