@@ -22,7 +22,6 @@ import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.VersionedRecord;
 
@@ -274,10 +273,5 @@ public final class LocalStores implements StoreReader {
             // Thread metadata is unavailable while the client is not running; the state says why.
         }
         return new InstanceStatus(self.toString(), streams.state().name(), List.copyOf(active), List.copyOf(standby));
-    }
-
-    /** The host this instance advertises, as Kafka Streams spells it. */
-    public static HostInfo hostInfo(Instance instance) {
-        return new HostInfo(instance.host(), instance.port());
     }
 }

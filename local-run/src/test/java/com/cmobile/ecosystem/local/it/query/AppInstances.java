@@ -29,7 +29,19 @@ final class AppInstances {
     private AppInstances() {
     }
 
-    static EcosystemApp start(EmbeddedKafka kafka, String applicationId, Path stateDir) {
+    /** Event and dead-letter topics of one test, so it neither sees nor disturbs other tests' events. */
+    record TestTopics(String popCapacity, String partnerOnboarding, String popCapacityDlq, String partnerOnboardingDlq) {
+        static TestTopics create(EmbeddedKafka kafka, int partitions) {
+            TestTopics topics = new TestTopics(kafka.uniqueName("pop-capacity"), kafka.uniqueName("partner-onboarding"),
+                    kafka.uniqueName("pop-capacity-dlq"), kafka.uniqueName("partner-onboarding-dlq"));
+            kafka.createTopic(topics.popCapacity(), partitions);
+            kafka.createTopic(topics.partnerOnboarding(), partitions);
+            kafka.createTopics(topics.popCapacityDlq(), topics.partnerOnboardingDlq());
+            return topics;
+        }
+    }
+
+    static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir) {
         int port = freePort();
         Map<String, String> values = new HashMap<>();
         values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -38,6 +50,10 @@ final class AppInstances {
         values.put("STATE_DIR", stateDir.toString());
         values.put("HTTP_PORT", Integer.toString(port));
         values.put("APPLICATION_SERVER", "localhost:" + port);
+        values.put("POP_CAPACITY_TOPIC", topics.popCapacity());
+        values.put("PARTNER_ONBOARDING_TOPIC", topics.partnerOnboarding());
+        values.put("POP_CAPACITY_DLQ_TOPIC", topics.popCapacityDlq());
+        values.put("PARTNER_ONBOARDING_DLQ_TOPIC", topics.partnerOnboardingDlq());
         values.put("NUM_STANDBY_REPLICAS", "1");
         values.put("PROCESSING_GUARANTEE", "at_least_once");
         values.put("COMMIT_INTERVAL_MS", "100");
@@ -46,7 +62,7 @@ final class AppInstances {
     }
 
     /** A response: status, Retry-After and served-by headers, and the JSON body. */
-    record Answer(int status, String retryAfter, String servedBy, JsonNode body, String text) {
+    record Answer(int status, String retryAfter, String servedBy, String servedFrom, JsonNode body, String text) {
     }
 
     static Answer get(EcosystemApp app, String pathAndQuery) {
@@ -57,6 +73,7 @@ final class AppInstances {
             boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
             return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(""),
                     response.headers().firstValue("X-Served-By").orElse(""),
+                    response.headers().firstValue("X-Served-From").orElse(""),
                     json ? JSON.readTree(response.body()) : null, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + pathAndQuery + " on port " + app.httpPort(), e);
