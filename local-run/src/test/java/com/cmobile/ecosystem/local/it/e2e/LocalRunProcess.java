@@ -73,7 +73,9 @@ final class LocalRunProcess implements AutoCloseable {
 
     /** Sends SIGTERM, as Ctrl-C or an orchestrator would, and waits for the exit code. */
     int terminate(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our end of the output pipe, losing what
+        // the shutdown hook prints.
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("local run did not stop within " + timeout + " of SIGTERM:\n" + output());
