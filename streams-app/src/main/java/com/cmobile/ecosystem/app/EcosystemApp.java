@@ -52,14 +52,19 @@ public final class EcosystemApp implements AutoCloseable {
     private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
     /**
-     * Settings of the query layer not (yet) in {@link AppConfig}.
+     * Settings of the query layer and of shutdown; {@link #from(AppConfig)} takes them from the
+     * configuration, tests may choose their own.
      *
      * @param queryTimeout    bound on any forwarded or fanned-out query
      * @param retryAfter      what a 503 tells clients to wait
      * @param shutdownTimeout bound on {@link #close()}
      */
     public record Options(Duration queryTimeout, Duration retryAfter, Duration shutdownTimeout) {
-        public static final Options DEFAULTS = new Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+        public static Options from(AppConfig config) {
+            return new Options(config.queryTimeout(), RETRY_AFTER, config.shutdownTimeout());
+        }
 
         public Options {
             Objects.requireNonNull(queryTimeout, "queryTimeout");
@@ -83,7 +88,7 @@ public final class EcosystemApp implements AutoCloseable {
     }
 
     public static EcosystemApp start(AppConfig config) {
-        return start(config, Options.DEFAULTS);
+        return start(config, Options.from(config));
     }
 
     /** Starts the HTTP server, then Kafka Streams (so peers can reach this instance as soon as it joins). */

@@ -24,7 +24,9 @@ import com.cmobile.ecosystem.events.Topics;
  *                               {@code at_least_once}
  * @param stateDir               {@code STATE_DIR}, default {@code <java.io.tmpdir>/kafka-streams}
  * @param numStreamThreads       {@code NUM_STREAM_THREADS}, default 1
- * @param numStandbyReplicas     {@code NUM_STANDBY_REPLICAS}, default 0
+ * @param numStandbyReplicas     {@code NUM_STANDBY_REPLICAS}, default 1: a second instance keeps a warm
+ *                               copy of each store, so losing one instance costs no restoration
+ *                               (a lone instance is simply assigned no standby)
  * @param commitInterval         {@code COMMIT_INTERVAL_MS}, default 100 ms: also how long the record
  *                               cache may coalesce updates before they reach the next level
  * @param cacheMaxBytes          {@code CACHE_MAX_BYTES}, default 10 MiB (all threads)
@@ -39,13 +41,17 @@ import com.cmobile.ecosystem.events.Topics;
  * @param futureTolerance        {@code FUTURE_TOLERANCE_MS}: how far in the future occurredAt may be,
  *                               default 5 minutes, at most 55 minutes (the broker rejects
  *                               timestamps more than an hour ahead in the internal topics)
+ * @param queryTimeout           {@code QUERY_TIMEOUT_MS}, default 5000: bound on any forwarded or
+ *                               fanned-out interactive query, after which the answer is 503
+ * @param shutdownTimeout        {@code SHUTDOWN_TIMEOUT_MS}, default 30000: bound on a clean
+ *                               shutdown (SIGTERM)
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
                         Duration commitInterval, long cacheMaxBytes, int replicationFactor, int httpPort,
                         String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
-                        Duration futureTolerance) {
+                        Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -86,6 +92,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
             throw new IllegalArgumentException("FUTURE_TOLERANCE_MS must be between 0 and "
                     + MAX_FUTURE_TOLERANCE.toMillis() + ", not " + futureTolerance.toMillis());
         }
+        requirePositive("QUERY_TIMEOUT_MS", queryTimeout);
+        requirePositive("SHUTDOWN_TIMEOUT_MS", shutdownTimeout);
     }
 
     /** From the process environment. */
@@ -113,7 +121,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString(),
                         Path::of),
                 source.get("NUM_STREAM_THREADS", "1", Integer::parseInt),
-                source.get("NUM_STANDBY_REPLICAS", "0", Integer::parseInt),
+                source.get("NUM_STANDBY_REPLICAS", "1", Integer::parseInt),
                 source.get("COMMIT_INTERVAL_MS", "100", s -> Duration.ofMillis(Long.parseLong(s))),
                 source.get("CACHE_MAX_BYTES", Long.toString(10L * 1024 * 1024), Long::parseLong),
                 source.get("REPLICATION_FACTOR", "-1", Integer::parseInt),
@@ -123,7 +131,13 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("PARTNER_ONBOARDING_TOPIC", Topics.PARTNER_ONBOARDING, Function.identity()),
                 source.get("POP_CAPACITY_DLQ_TOPIC", Topics.POP_CAPACITY_DLQ, Function.identity()),
                 source.get("PARTNER_ONBOARDING_DLQ_TOPIC", Topics.PARTNER_ONBOARDING_DLQ, Function.identity()),
-                source.get("FUTURE_TOLERANCE_MS", "300000", s -> Duration.ofMillis(Long.parseLong(s))));
+                source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
+                source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
+                source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis));
+    }
+
+    private static Duration millis(String value) {
+        return Duration.ofMillis(Long.parseLong(value));
     }
 
     private record Source(Map<String, String> values) {
@@ -138,6 +152,13 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(name + " has an invalid value '" + value + "': " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value.toMillis());
         }
     }
 

@@ -22,6 +22,30 @@ class AppConfigTest {
     }
 
     @Test
+    void queriesAndShutdownAreBoundedAndStandbysKeptByDefault() {
+        var config = AppConfig.defaults();
+
+        assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.numStandbyReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void queryTimeoutComesFromTheEnvironment() {
+        var config = AppConfig.from(Map.of("QUERY_TIMEOUT_MS", "750", "SHUTDOWN_TIMEOUT_MS", "2000"));
+
+        assertThat(config.queryTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aZeroQueryTimeoutIsRejectedNamingTheVariable() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("QUERY_TIMEOUT_MS", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUERY_TIMEOUT_MS");
+    }
+
+    @Test
     void environmentNamesAndDottedNamesBothWork() {
         var config = AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once", "http.port", "9000"));
 
