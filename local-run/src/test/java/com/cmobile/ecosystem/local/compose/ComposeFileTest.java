@@ -2,13 +2,16 @@ package com.cmobile.ecosystem.local.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.producers.cli.ProducersCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,16 @@ class ComposeFileTest {
             assertThat(dependsOn.path("kafka").path("condition").asText()).isEqualTo("service_healthy");
             assertThat(dependsOn.path("schema-registry").path("condition").asText()).isEqualTo("service_healthy");
             assertThat(dependsOn.path("topics").path("condition").asText()).isEqualTo("service_completed_successfully");
+        }
+    }
+
+    @Test
+    void appsAreGivenMoreTimeToStopThanTheirShutdownTimeout() {
+        for (String app : APP_SERVICES) {
+            Duration shutdownTimeout = AppConfig.from(environment(app)).shutdownTimeout();
+            Duration grace = Duration.parse("PT" + services.path(app).path("stop_grace_period").asText("10s").toUpperCase(Locale.ROOT));
+
+            assertThat(grace).as("stop_grace_period of %s", app).isGreaterThan(shutdownTimeout);
         }
     }
 
