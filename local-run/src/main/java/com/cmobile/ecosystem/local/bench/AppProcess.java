@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class AppProcess implements AutoCloseable {
 
     static final String MAIN_CLASS = "com.cmobile.ecosystem.app.App";
+    /** USER_HZ: 100 on every Linux this runs on (the kernel ABI fixes it for /proc). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final String name;
     private final Process process;
@@ -110,6 +112,22 @@ final class AppProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | RuntimeException e) {
             return "(no log: " + e + ")";
+        }
+    }
+
+    /**
+     * CPU time the process has used so far (user + system, from {@code /proc/<pid>/stat}), in
+     * seconds: unlike wall-clock rates, CPU per event barely moves when other work shares the machine.
+     */
+    Optional<Double> cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Optional.of(ticks / (double) CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -111,17 +111,6 @@ public final class PipelineBenchmark {
                     .withPartitions(settings.partitions()));
             progress(String.format(Locale.ROOT, "broker, registry and topics up in %.1f s", seconds(brokerStart)));
 
-            long generateStart = System.nanoTime();
-            var events = GeneratedEvents.generate(settings, registry.url());
-            report.row("generated (untimed)", String.format(Locale.ROOT,
-                    "%,d events (%,d PoP, %,d partner), %,d bytes serialized, in %.1f s", events.size(), events.pops,
-                    events.size() - events.pops, events.bytes(), seconds(generateStart)));
-            report.row("expected aggregates", events.expected.capacity() + ", organisations "
-                    + events.expected.organisations());
-            progress("generated " + events.size() + " events in " + String.format(Locale.ROOT, "%.1f s",
-                    seconds(generateStart)));
-            report.events = events.size();
-
             String applicationId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<AppProcess> apps = new ArrayList<>();
             try {
@@ -129,6 +118,18 @@ public final class PipelineBenchmark {
                     apps.add(AppProcess.start("app-" + i, work, appEnvironment(broker, registry, applicationId, work, i),
                             settings.appHeap(), appJvmArgs(work, i)));
                 }
+                // Generating takes a while: let the instances start meanwhile (neither is timed).
+                long generateStart = System.nanoTime();
+                var events = GeneratedEvents.generate(settings, registry.url());
+                report.row("generated (untimed)", String.format(Locale.ROOT,
+                        "%,d events (%,d PoP, %,d partner), %,d bytes serialized, in %.1f s", events.size(), events.pops,
+                        events.size() - events.pops, events.bytes(), seconds(generateStart)));
+                report.row("expected aggregates", events.expected.capacity() + ", organisations "
+                        + events.expected.organisations());
+                progress("generated " + events.size() + " events in " + String.format(Locale.ROOT, "%.1f s",
+                        seconds(generateStart)));
+                report.events = events.size();
+
                 for (AppProcess app : apps) {
                     app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
                 }
@@ -164,6 +165,8 @@ public final class PipelineBenchmark {
     private void measurePipeline(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, Admin admin,
                                  String applicationId, GeneratedEvents events, List<AppProcess> apps) throws Exception {
         progress("e2e: publishing " + events.size() + " events");
+        double cpuBefore = cpuSeconds(apps);
+        double brokerCpuBefore = processCpuSeconds();
         long start = System.nanoTime();
         var publisherConfig = new PublisherConfig(broker.bootstrapServers(), registry.url(), Map.of());
         try (var producer = new KafkaProducer<>(publisherConfig.producerProperties(), new ByteArraySerializer(),
@@ -179,7 +182,12 @@ public final class PipelineBenchmark {
                 + " (project publisher settings: lz4, acks=all, idempotent)");
 
         var progress = new PipelineProgress(admin, applicationId, endOffsets(admin), apps.get(0), http);
-        Duration timeout = remaining(settings.pipelineTimeout());
+        // Leave time for the query phase, the shutdown and the ceiling, whatever the pipeline does.
+        Duration reserve = settings.queryDuration().plus(QUERY_WARM_UP).plusSeconds(55);
+        Duration timeout = remaining(settings.pipelineTimeout()).minus(reserve);
+        if (timeout.isNegative()) {
+            timeout = Duration.ZERO;
+        }
         long until = System.nanoTime() + timeout.toNanos();
         boolean done = false;
         long lastReport = System.nanoTime();
@@ -202,6 +210,13 @@ public final class PipelineBenchmark {
             Thread.sleep(50);
         }
         double e2eSeconds = seconds(start);
+        double appCpu = cpuSeconds(apps) - cpuBefore;
+        double brokerCpu = processCpuSeconds() - brokerCpuBefore;
+        // Per event the pipeline got through: all of them, or the committed ones when not done.
+        long through = done ? events.size() : Math.max(1, committed);
+        report.row("CPU during e2e", String.format(Locale.ROOT,
+                "apps %.1f CPU-s (%.0f us per event processed), broker+publisher+harness JVM %.1f CPU-s, in %.1f s wall",
+                appCpu, appCpu * 1e6 / through, brokerCpu, e2eSeconds));
         if (done) {
             report.e2eEventsPerSecond = events.size() / e2eSeconds;
             report.row("e2e pipeline", BenchReport.rate(events.size(), e2eSeconds) + String.format(Locale.ROOT,
@@ -260,21 +275,31 @@ public final class PipelineBenchmark {
         int consumers = INSTANCES * settings.streamThreads();
         var ceiling = new CeilingConsumer(broker.bootstrapServers(), registry.url(), consumers);
         CeilingConsumer.Pass best = null;
+        double bestCpuPerEvent = 0;
         for (int pass = 1; pass <= 2; pass++) {
+            double cpuBefore = processCpuSeconds();
             var result = ceiling.readAll(remaining(Duration.ofSeconds(60)));
-            progress(String.format(Locale.ROOT, "ceiling pass %d: %,.0f events/s", pass, result.eventsPerSecond()));
+            double cpu = processCpuSeconds() - cpuBefore;
+            progress(String.format(Locale.ROOT, "ceiling pass %d: %,.0f events/s, %.0f CPU-us per event (broker + consumers)",
+                    pass, result.eventsPerSecond(), cpu * 1e6 / result.events()));
             if (best == null || result.eventsPerSecond() > best.eventsPerSecond()) {
                 best = result;
+                bestCpuPerEvent = cpu * 1e6 / result.events();
             }
         }
         report.ceilingEventsPerSecond = best.eventsPerSecond();
         report.row("ceiling (plain consumer)", BenchReport.rate(best.events(), best.nanos() / 1e9) + String.format(
-                Locale.ROOT, " (%d consumer(s) reading + Avro-decoding both topics, best of 2)", consumers));
+                Locale.ROOT, " (%d consumer(s) reading + Avro-decoding both topics, best of 2; %.0f CPU-us per event"
+                        + " with the broker)", consumers, bestCpuPerEvent));
         report.row("ratio e2e / ceiling", String.format(Locale.ROOT, "%.3f",
                 report.e2eEventsPerSecond / report.ceilingEventsPerSecond));
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    private static double cpuSeconds(List<AppProcess> apps) {
+        return apps.stream().mapToDouble(app -> app.cpuSeconds().orElse(0.0)).sum();
+    }
 
     private Map<String, String> appEnvironment(EmbeddedKafkaBroker broker, SchemaRegistryServer registry,
                                                String applicationId, Path work, int instance) {
@@ -344,6 +369,12 @@ public final class PipelineBenchmark {
     private Duration remaining(Duration wanted) {
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         return left.compareTo(wanted) < 0 ? left : wanted;
+    }
+
+    /** CPU used by this JVM (broker, registry, harness) so far. */
+    private static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : 0;
     }
 
     private static double seconds(long sinceNanos) {
