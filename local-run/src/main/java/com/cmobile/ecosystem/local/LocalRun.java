@@ -222,7 +222,9 @@ public final class LocalRun implements Callable<Integer> {
 
     /**
      * The app's configuration from the environment, as in a deployment, except what this launcher
-     * owns: where the broker and registry are, the HTTP port and the state directory.
+     * owns: where the broker and registry are, the HTTP port and the state directory. The local
+     * run is one instance, which no standby can be assigned to, so it asks for none unless the
+     * environment says otherwise (Kafka Streams would warn once per task at every rebalance).
      */
     private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
@@ -231,6 +233,7 @@ public final class LocalRun implements Callable<Integer> {
         values.put("STATE_DIR", stateDir.toString());
         values.put("HTTP_PORT", Integer.toString(port));
         values.put("APPLICATION_SERVER", "localhost:" + port);
+        values.putIfAbsent("NUM_STANDBY_REPLICAS", "0");
         return AppConfig.from(values);
     }
 

@@ -27,6 +27,10 @@ public final class StreamsProperties {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        // The only task with two inputs joins the two halves of the global capacity entry, whose
+        // order does not matter: never wait for the emptier input (the profile of the pipeline
+        // benchmark showed the readiness check, and the log line it formats, at 12% of the thread).
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // Every processor, store and internal topic has a name; refuse to start if one slips through.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
