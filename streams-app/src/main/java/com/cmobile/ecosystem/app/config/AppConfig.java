@@ -45,13 +45,16 @@ import com.cmobile.ecosystem.events.Topics;
  *                               fanned-out interactive query, after which the answer is 503
  * @param shutdownTimeout        {@code SHUTDOWN_TIMEOUT_MS}, default 30000: bound on a clean
  *                               shutdown (SIGTERM)
+ * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 128: all RocksDB memory of the
+ *                               process (shared block cache, memtables charged to it)
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
                         Duration commitInterval, long cacheMaxBytes, int replicationFactor, int httpPort,
                         String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
-                        Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout) {
+                        Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
+                        int rocksDbMemoryMb) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -94,6 +97,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         }
         requirePositive("QUERY_TIMEOUT_MS", queryTimeout);
         requirePositive("SHUTDOWN_TIMEOUT_MS", shutdownTimeout);
+        requireAtLeast("ROCKSDB_MEMORY_MB", rocksDbMemoryMb, 16);
     }
 
     /** From the process environment. */
@@ -133,7 +137,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("PARTNER_ONBOARDING_DLQ_TOPIC", Topics.PARTNER_ONBOARDING_DLQ, Function.identity()),
                 source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
                 source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
-                source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis));
+                source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis),
+                source.get("ROCKSDB_MEMORY_MB", "128", Integer::parseInt));
     }
 
     private static Duration millis(String value) {

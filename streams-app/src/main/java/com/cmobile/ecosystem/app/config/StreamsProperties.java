@@ -31,6 +31,9 @@ public final class StreamsProperties {
         // order does not matter: never wait for the emptier input (the profile of the pipeline
         // benchmark showed the readiness check, and the log line it formats, at 12% of the thread).
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        // One bound for all RocksDB memory of this JVM (block cache and memtables), not one per store.
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        props.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksDbMemoryMb() * 1024L * 1024L);
         // Every processor, store and internal topic has a name; refuse to start if one slips through.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -39,6 +39,15 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void rocksDbMemoryIsBoundedByOneSetting() {
+        var props = StreamsProperties.of(AppConfig.from(Map.of("ROCKSDB_MEMORY_MB", "64")), DeadLetterListener.NONE);
+
+        assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+                .isEqualTo(BoundedRocksDbMemory.class.getName());
+        assertThat(props.get(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG)).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
     void producesAValidStreamsConfig() {
         var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
 

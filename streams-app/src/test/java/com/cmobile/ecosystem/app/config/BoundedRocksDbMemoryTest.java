@@ -1,0 +1,47 @@
+package com.cmobile.ecosystem.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+
+class BoundedRocksDbMemoryTest {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    @Test
+    void everyStoreGetsSmallMemtablesChargedToTheSharedBound() {
+        var setter = new BoundedRocksDbMemory();
+        long total = 64L * 1024 * 1024;
+
+        try (var first = new Options(); var second = new Options()) {
+            first.setTableFormatConfig(new BlockBasedTableConfig());
+            second.setTableFormatConfig(new BlockBasedTableConfig());
+            setter.setConfig("city-capacity-store", first, Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, total));
+            setter.setConfig("growth-store", second, Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, total));
+
+            assertThat(first.writeBufferSize()).isEqualTo(8L * 1024 * 1024);
+            assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
+            assertThat(((BlockBasedTableConfig) second.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(BoundedRocksDbMemory.configuredTotalBytes()).isPositive();
+        }
+    }
+
+    @Test
+    void aMissingBoundIsAConfigurationErrorNamingTheSetting() {
+        try (var options = new Options()) {
+            options.setTableFormatConfig(new BlockBasedTableConfig());
+
+            assertThatThrownBy(() -> new BoundedRocksDbMemory().setConfig("pop-state-store", options, Map.of()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG);
+        }
+    }
+}
