@@ -45,7 +45,7 @@ import com.cmobile.ecosystem.events.Topics;
  *                               fanned-out interactive query, after which the answer is 503
  * @param shutdownTimeout        {@code SHUTDOWN_TIMEOUT_MS}, default 30000: bound on a clean
  *                               shutdown (SIGTERM)
- * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 128: all RocksDB memory of the
+ * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 256: all RocksDB memory of the
  *                               process (shared block cache, memtables charged to it)
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
@@ -138,7 +138,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
                 source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
                 source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis),
-                source.get("ROCKSDB_MEMORY_MB", "128", Integer::parseInt));
+                source.get("ROCKSDB_MEMORY_MB", "256", Integer::parseInt));
     }
 
     private static Duration millis(String value) {

@@ -25,10 +25,10 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     public static final String TOTAL_BYTES_CONFIG = "ecosystem.rocksdb.total.memory.bytes";
 
     /** Share of the bound that memtables may take before RocksDB flushes them. */
-    private static final double MEMTABLE_SHARE = 0.25;
+    private static final double MEMTABLE_SHARE = 0.5;
     /** Share kept for index and filter blocks, which are cached with high priority. */
     private static final double HIGH_PRIORITY_SHARE = 0.1;
-    private static final long MEMTABLE_BYTES = 8L * 1024 * 1024;
+    private static final long MEMTABLE_BYTES = 16L * 1024 * 1024;
 
     private static Shared shared;
 

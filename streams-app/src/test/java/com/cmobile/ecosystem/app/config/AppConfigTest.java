@@ -28,7 +28,7 @@ class AppConfigTest {
         assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.numStandbyReplicas()).isEqualTo(1);
-        assertThat(config.rocksDbMemoryMb()).isEqualTo(128);
+        assertThat(config.rocksDbMemoryMb()).isEqualTo(256);
     }
 
     @Test
