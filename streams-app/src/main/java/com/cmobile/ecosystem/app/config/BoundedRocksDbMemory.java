@@ -55,7 +55,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         // would pull them from under the stores still open.
     }
 
-    /** The bound the shared cache was created with, for tests and the start-up log. */
+    /** The bound the shared cache was created with (0 before the first store opens). */
     public static synchronized long configuredTotalBytes() {
         return shared == null ? 0 : shared.totalBytes();
     }
