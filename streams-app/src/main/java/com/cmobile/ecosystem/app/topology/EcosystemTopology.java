@@ -1,7 +1,10 @@
 package com.cmobile.ecosystem.app.topology;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import com.cmobile.ecosystem.app.topology.internal.AllianceAggregation;
@@ -13,10 +16,10 @@ import com.cmobile.ecosystem.app.topology.internal.EventParser.EventKind;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.Problem;
 import com.cmobile.ecosystem.app.topology.internal.GrowthDelta;
 import com.cmobile.ecosystem.app.topology.internal.JsonSerde;
-import com.cmobile.ecosystem.app.topology.internal.MembershipChange;
 import com.cmobile.ecosystem.app.topology.internal.MembershipStateProcessor;
+import com.cmobile.ecosystem.app.topology.internal.Partial;
+import com.cmobile.ecosystem.app.topology.internal.Partials;
 import com.cmobile.ecosystem.app.topology.internal.Parsed;
-import com.cmobile.ecosystem.app.topology.internal.PopChange;
 import com.cmobile.ecosystem.app.topology.internal.PopStateProcessor;
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
@@ -34,6 +37,7 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import com.cmobile.ecosystem.validation.EventValidator;
 import com.cmobile.ecosystem.validation.Violation;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -57,11 +61,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * stores are listed in {@link StoreNames}.
  *
  * <p>Shape: each input is parsed and validated by one processor; the valid events update the
- * current state per key (a plain key-value store applying the ordering rule), which forwards
- * what changed; the changes become deltas per group, summed by a grouped aggregation, and each
- * level above is a KTable aggregation (adder and subtractor) of the level below. Levels above
- * the first see at most one update per key and commit from each task, thanks to the record
- * cache: this is what pre-aggregates per partition before the single-key global entries.
+ * current state per key (a plain key-value store applying the ordering rule), and the same
+ * processor adds what changed to its task's sums per first-level group, which it sends whole
+ * once per commit interval ({@link Partial}, see {@code PartialSums}): a hot key costs one record
+ * per flush, not one per event. The owner of each group adds up the latest sum of every input
+ * partition, and each level above is a KTable aggregation (adder and subtractor) of the level
+ * below, coalesced by the record cache.
  *
  * <p>Every processor, repartition topic and store is named: the names are part of the
  * application's on-disk and on-broker format.
@@ -81,42 +86,40 @@ public final class EcosystemTopology {
     public Topology build() {
         var builder = new StreamsBuilder();
 
-        var popChanges = popStateChanges(builder);
-        var cities = capacityByCity(popChanges);
+        var popPartials = popPartials(builder);
+        var cities = capacityByCity(popPartials);
         var countries = capacityByCountry(cities);
         var regions = capacityByRegion(countries);
-        var businessLocations = capacityByBusinessLocation(popChanges);
+        var businessLocations = capacityByBusinessLocation(popPartials);
         globalCapacity(regions, businessLocations);
 
-        var membershipChanges = membershipChanges(builder);
-        var programCountries = allianceByProgramAndCountry(membershipChanges);
+        var membershipPartials = membershipPartials(builder);
+        var programCountries = allianceByProgramAndCountry(membershipPartials);
         allianceByProgram(programCountries);
         allianceByProgramAndRegion(programCountries);
-        organisations(membershipChanges);
-        growth(membershipChanges);
+        organisations(membershipPartials);
+        growth(membershipPartials);
 
         return builder.build();
     }
 
     // ---- PoP capacity ----------------------------------------------------------------------
 
-    private KStream<String, PopChange> popStateChanges(StreamsBuilder builder) {
+    /** The partial sums per city and business location of every task, by level. */
+    private Map<String, KStream<String, Partial<?>>> popPartials(StreamsBuilder builder) {
         var kind = new EventKind<PopCapacityEvent>("popId",
                 EventSerdes.popCapacity(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PopCapacityEvent::getPopId, PopCapacityEvent::getOccurredAt);
-        return validEvents(builder, settings.popCapacityTopic(), settings.popCapacityDlqTopic(), "pop-capacity", kind)
-                .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply"));
+        return byLevel(validEvents(builder, settings.popCapacityTopic(), settings.popCapacityDlqTopic(),
+                        "pop-capacity", kind)
+                .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply")), "pop-partials-");
     }
 
-    private KTable<String, CityCapacity> capacityByCity(KStream<String, PopChange> popChanges) {
-        return popChanges
-                .flatMap((popId, change) -> CapacityAggregation.cityDeltas(change), Named.as("capacity-city-deltas"))
-                .groupByKey(Grouped.with("capacity-by-city", Serdes.String(), json(CapacityDelta.class)))
-                .aggregate(CapacityAggregation::emptyCity,
-                        (city, delta, total) -> CapacityAggregation.applyToCity(delta, total),
-                        Named.as("capacity-city-aggregate"),
-                        store(StoreNames.CITY_CAPACITY, CityCapacity.class));
+    private KTable<String, CityCapacity> capacityByCity(Map<String, KStream<String, Partial<?>>> partials) {
+        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.CITY),
+                "capacity-city-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                StoreNames.CITY_PARTIALS, CapacityAggregation::city, StoreNames.CITY_CAPACITY, CityCapacity.class);
     }
 
     private KTable<String, CountryCapacity> capacityByCountry(KTable<String, CityCapacity> cities) {
@@ -137,14 +140,12 @@ public final class EcosystemTopology {
                         store(StoreNames.REGION_CAPACITY, RegionCapacity.class));
     }
 
-    private KTable<String, BusinessLocationCapacity> capacityByBusinessLocation(KStream<String, PopChange> popChanges) {
-        return popChanges
-                .flatMap((popId, change) -> CapacityAggregation.businessLocationDeltas(change),
-                        Named.as("capacity-business-location-deltas"))
-                .groupByKey(Grouped.with("capacity-by-business-location", Serdes.String(), json(CapacityDelta.class)))
-                .aggregate(CapacityAggregation::emptyBusinessLocation, CapacityAggregation::applyToBusinessLocation,
-                        Named.as("capacity-business-location-aggregate"),
-                        store(StoreNames.BUSINESS_LOCATION_CAPACITY, BusinessLocationCapacity.class));
+    private KTable<String, BusinessLocationCapacity> capacityByBusinessLocation(
+            Map<String, KStream<String, Partial<?>>> partials) {
+        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.BUSINESS_LOCATION),
+                "capacity-business-location-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                StoreNames.BUSINESS_LOCATION_PARTIALS, CapacityAggregation::businessLocation,
+                StoreNames.BUSINESS_LOCATION_CAPACITY, BusinessLocationCapacity.class);
     }
 
     /**
@@ -178,26 +179,24 @@ public final class EcosystemTopology {
 
     // ---- Alliance --------------------------------------------------------------------------
 
-    private KStream<String, MembershipChange> membershipChanges(StreamsBuilder builder) {
+    /** The partial sums per (program, country), of organisations and of growth of every task, by level. */
+    private Map<String, KStream<String, Partial<?>>> membershipPartials(StreamsBuilder builder) {
         var kind = new EventKind<PartnerOnboardingEvent>("partnerId",
                 EventSerdes.partnerOnboarding(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PartnerOnboardingEvent::getPartnerId, PartnerOnboardingEvent::getOccurredAt);
-        return validEvents(builder, settings.partnerOnboardingTopic(),
-                settings.partnerOnboardingDlqTopic(), "partner-onboarding", kind)
-                .process(MembershipStateProcessor.supplier(inMemory()), Named.as("membership-state-apply"));
+        return byLevel(validEvents(builder, settings.partnerOnboardingTopic(),
+                        settings.partnerOnboardingDlqTopic(), "partner-onboarding", kind)
+                .process(MembershipStateProcessor.supplier(inMemory()), Named.as("membership-state-apply")),
+                "membership-partials-");
     }
 
     private KTable<String, ProgramCountryAlliance> allianceByProgramAndCountry(
-            KStream<String, MembershipChange> changes) {
-        return changes
-                .flatMap((partnerId, change) -> AllianceAggregation.programCountryDeltas(change),
-                        Named.as("alliance-program-country-deltas"))
-                .groupByKey(Grouped.with("alliance-by-program-country", Serdes.String(), json(AllianceDelta.class)))
-                .aggregate(AllianceAggregation::emptyProgramCountry,
-                        (key, delta, total) -> AllianceAggregation.applyToProgramCountry(delta, total),
-                        Named.as("alliance-program-country-aggregate"),
-                        store(StoreNames.PROGRAM_COUNTRY_ALLIANCE, ProgramCountryAlliance.class));
+            Map<String, KStream<String, Partial<?>>> partials) {
+        return sumPartials(this.<AllianceDelta>level(partials, "membership-partials-", Partial.Level.PROGRAM_COUNTRY),
+                "alliance-program-country-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                StoreNames.PROGRAM_COUNTRY_PARTIALS, AllianceAggregation::programCountry,
+                StoreNames.PROGRAM_COUNTRY_ALLIANCE, ProgramCountryAlliance.class);
     }
 
     private void allianceByProgram(KTable<String, ProgramCountryAlliance> programCountries) {
@@ -222,42 +221,63 @@ public final class EcosystemTopology {
                         store(StoreNames.PROGRAM_REGION_ALLIANCE, ProgramRegionAlliance.class));
     }
 
-    /**
-     * Distinct partners in any program, counted in two stages so that no single partition sees
-     * every partner that joins or leaves: per shard of partners first, then the (cached, so
-     * coalesced) shard totals under the global key.
-     */
-    private void organisations(KStream<String, MembershipChange> changes) {
-        changes
-                .flatMap((partnerId, change) -> AllianceAggregation.organisationDeltas(change),
-                        Named.as("alliance-organisation-deltas"))
-                .groupByKey(Grouped.with("alliance-organisations-by-shard", Serdes.String(), Serdes.Long()))
-                .aggregate(() -> 0L, (shard, delta, count) -> AllianceAggregation.applyToShard(delta, count),
-                        Named.as("alliance-organisations-shard-aggregate"),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.ORGANISATION_COUNT_SHARDS)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
-                                .withStoreType(storeType()))
-                .groupBy((shard, count) -> KeyValue.pair(StoreKeys.GLOBAL, count),
-                        Grouped.with("alliance-organisations", Serdes.String(), Serdes.Long()))
-                .aggregate(AllianceAggregation::noOrganisations,
-                        (key, shard, total) -> AllianceAggregation.addShard(shard, total),
-                        (key, shard, total) -> AllianceAggregation.subtractShard(shard, total),
-                        Named.as("alliance-organisations-aggregate"),
-                        store(StoreNames.ORGANISATION_COUNT, OrganisationCount.class));
+    /** Distinct partners in any program: each task counts its own, and the counts meet under {@code global}. */
+    private void organisations(Map<String, KStream<String, Partial<?>>> partials) {
+        sumPartials(this.<Long>level(partials, "membership-partials-", Partial.Level.ORGANISATIONS),
+                "alliance-organisation-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                StoreNames.ORGANISATION_PARTIALS, AllianceAggregation::organisations,
+                StoreNames.ORGANISATION_COUNT, OrganisationCount.class);
     }
 
-    private void growth(KStream<String, MembershipChange> changes) {
-        changes
-                .flatMap((partnerId, change) -> AllianceAggregation.growthDeltas(change),
-                        Named.as("alliance-growth-deltas"))
-                .groupByKey(Grouped.with("alliance-growth-by-day", Serdes.String(), json(GrowthDelta.class)))
-                .aggregate(AllianceAggregation::noGrowth,
-                        (key, delta, day) -> AllianceAggregation.applyToGrowth(delta, day),
-                        Named.as("alliance-growth-aggregate"),
-                        store(StoreNames.GROWTH, GrowthDay.class));
+    private void growth(Map<String, KStream<String, Partial<?>>> partials) {
+        sumPartials(this.<GrowthDelta>level(partials, "membership-partials-", Partial.Level.GROWTH),
+                "alliance-growth-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                StoreNames.GROWTH_PARTIALS, AllianceAggregation::growthDay, StoreNames.GROWTH, GrowthDay.class);
     }
 
     // ---- shared steps ----------------------------------------------------------------------
+
+    /** Splits a state processor's partials by {@link Partial.Level}; the branches are named {@code prefix + level}. */
+    private static Map<String, KStream<String, Partial<?>>> byLevel(KStream<String, Partial<?>> partials,
+                                                                    String prefix) {
+        var split = partials.split(Named.as(prefix));
+        for (var level : Partial.Level.values()) {
+            split = split.branch((key, partial) -> partial.level() == level, Branched.as(branchName(level)));
+        }
+        return split.noDefaultBranch();
+    }
+
+    private static String branchName(Partial.Level level) {
+        return level.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The branch of one level; every partial in it carries a sum of type {@code T}. */
+    @SuppressWarnings("unchecked")
+    private <T> KStream<String, Partial<T>> level(Map<String, KStream<String, Partial<?>>> branches, String prefix,
+                                                  Partial.Level level) {
+        return (KStream<String, Partial<T>>) (KStream<String, ?>) branches.get(prefix + branchName(level));
+    }
+
+    /**
+     * The first level of an aggregation: the partials of every input partition, repartitioned by
+     * aggregate key (topic {@code name-repartition}), kept per key in {@code partialsStore}, and
+     * added up by {@code total} into the queryable {@code storeName}.
+     */
+    private <T, R> KTable<String, R> sumPartials(KStream<String, Partial<T>> partials, String name,
+                                                 TypeReference<Partial<T>> partialType,
+                                                 TypeReference<Partials<T>> partialsType, String partialsStore,
+                                                 BiFunction<String, Collection<T>, R> total, String storeName,
+                                                 Class<R> type) {
+        return partials
+                .groupByKey(Grouped.with(name, Serdes.String(), JsonSerde.of(partialType)))
+                .aggregate(Partials::<T>none, (key, partial, sums) -> sums.with(partial),
+                        Named.as(name + "-aggregate"),
+                        Materialized.<String, Partials<T>, KeyValueStore<Bytes, byte[]>>as(partialsStore)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(partialsType))
+                                .withStoreType(storeType()))
+                .mapValues((key, sums) -> total.apply(key, sums.sums()), Named.as(name + "-total"),
+                        store(storeName, type));
+    }
 
     /**
      * Reads a topic as raw bytes, parses and validates each record in one processor, sends the

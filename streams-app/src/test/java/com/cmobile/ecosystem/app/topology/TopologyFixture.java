@@ -45,6 +45,9 @@ final class TopologyFixture implements AutoCloseable {
     /** "Now" for the validator: events must not be dated after this plus five minutes. */
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
+    /** Longer than any commit interval the fixture configures. */
+    private static final Duration FLUSH = Duration.ofSeconds(1);
+
     final List<String> deadLettered = new CopyOnWriteArrayList<>();
     private final TopologyTestDriver driver;
     private final Serializer<PopCapacityEvent> popSerializer;
@@ -137,14 +140,24 @@ final class TopologyFixture implements AutoCloseable {
         return partnerSerializer.serialize(Topics.PARTNER_ONBOARDING, event);
     }
 
-    /** Current value under {@code key}, if any. */
+    /**
+     * Lets wall-clock time pass so the state processors send their partial sums (they do once
+     * per commit interval); the reads below do it first.
+     */
+    void flush() {
+        driver.advanceWallClockTime(FLUSH);
+    }
+
+    /** Current value under {@code key}, if any (after a {@link #flush()}). */
     <V> Optional<V> get(String store, String key) {
+        flush();
         KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
         return Optional.ofNullable(kv.get(key));
     }
 
-    /** Every entry of a store, sorted by key. */
+    /** Every entry of a store, sorted by key (after a {@link #flush()}). */
     <V> Map<String, V> all(String store) {
+        flush();
         KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
         var entries = new TreeMap<String, V>();
         try (var iterator = kv.all()) {

@@ -27,19 +27,21 @@ class TopologyNamingTest {
                 StoreNames.COUNTRY_CAPACITY, StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY,
                 StoreNames.GLOBAL_CAPACITY_BY_REGIONS, StoreNames.BUSINESS_LOCATION_COUNT, StoreNames.GLOBAL_CAPACITY,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-                StoreNames.ORGANISATION_COUNT_SHARDS, StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
+                StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH,
+                StoreNames.POP_PARTIALS_SENT, StoreNames.MEMBERSHIP_PARTIALS_SENT, StoreNames.GROWTH_SUMS,
+                StoreNames.CITY_PARTIALS, StoreNames.BUSINESS_LOCATION_PARTIALS, StoreNames.PROGRAM_COUNTRY_PARTIALS,
+                StoreNames.ORGANISATION_PARTIALS, StoreNames.GROWTH_PARTIALS);
     }
 
     @Test
     void repartitionTopicsHaveStableNames() {
         assertThat(repartitionTopics()).containsExactlyInAnyOrder(
-                "capacity-by-city-repartition", "capacity-by-business-location-repartition",
+                "capacity-city-partials-repartition", "capacity-business-location-partials-repartition",
                 "capacity-by-country-repartition", "capacity-by-region-repartition",
                 "capacity-global-by-regions-repartition", "capacity-global-business-locations-repartition",
-                "alliance-by-program-country-repartition", "alliance-by-program-repartition",
-                "alliance-by-program-region-repartition", "alliance-organisations-by-shard-repartition",
-                "alliance-organisations-repartition",
-                "alliance-growth-by-day-repartition");
+                "alliance-program-country-partials-repartition", "alliance-by-program-repartition",
+                "alliance-by-program-region-repartition", "alliance-organisation-partials-repartition",
+                "alliance-growth-partials-repartition");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -93,6 +94,8 @@ class SeedScenarioTopologyTest {
         for (PartnerOnboardingEvent event : scenario.partnerEvents()) {
             partners.pipeInput(event.getPartnerId(), event, Instant.now());
         }
+        // The state processors send their partial sums once per commit interval of wall-clock time.
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
     private <V> V stored(String store, String key) {

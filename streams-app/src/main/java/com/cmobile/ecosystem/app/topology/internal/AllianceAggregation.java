@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.app.topology.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * The alliance roll-up as pure functions: membership changes become deltas per (program,
- * country), organisation and growth deltas; each level adds (or subtracts) the level below. An
+ * country) and growth deltas, summed per input partition and then over the partitions; each level
+ * above adds (or subtracts) the level below. An
  * empty group returns {@code null}, which deletes it from its store.
  */
 public final class AllianceAggregation {
@@ -48,31 +50,6 @@ public final class AllianceAggregation {
                 new AllianceDelta(m.program(), m.country(), member, partner, sign * m.subscribers()));
     }
 
-    /**
-     * Shards of the organisation count: partners are spread over this many keys, counted on many
-     * partitions, and only the shard totals meet under the single global key.
-     */
-    public static final int ORGANISATION_SHARDS = 16;
-
-    /**
-     * +1 / -1 under the partner's shard ({@code shard-0} .. {@code shard-15}) when it starts or
-     * stops belonging to any program. A partner always lands in the same shard, so its +1 is
-     * counted before its -1.
-     */
-    public static List<KeyValue<String, Long>> organisationDeltas(MembershipChange change) {
-        if (change.organisationBefore() == change.organisationAfter()) {
-            return List.of();
-        }
-        String shard = "shard-" + Math.floorMod(change.partnerId().hashCode(), ORGANISATION_SHARDS);
-        return List.of(KeyValue.pair(shard, change.organisationAfter() ? 1L : -1L));
-    }
-
-    /** Adds a delta to a shard's count; an empty shard is deleted. */
-    public static Long applyToShard(Long delta, Long count) {
-        long total = count + delta;
-        return total <= 0 ? null : total;
-    }
-
     /** A joined or left count on the UTC day of the event, when the membership began or ended. */
     public static List<KeyValue<String, GrowthDelta>> growthDeltas(MembershipChange change) {
         if (!change.began() && !change.ended()) {
@@ -81,17 +58,6 @@ public final class AllianceAggregation {
         var day = LocalDate.ofInstant(change.occurredAt(), ZoneOffset.UTC);
         return List.of(KeyValue.pair(StoreKeys.growth(change.program(), day),
                 new GrowthDelta(change.program(), day, change.began() ? 1 : 0, change.ended() ? 1 : 0)));
-    }
-
-    public static ProgramCountryAlliance emptyProgramCountry() {
-        return new ProgramCountryAlliance(Program.UNKNOWN, "", 0, 0, 0);
-    }
-
-    public static ProgramCountryAlliance applyToProgramCountry(AllianceDelta delta, ProgramCountryAlliance group) {
-        long members = group.members() + delta.members();
-        long partners = group.partners() + delta.partners();
-        return members + partners <= 0 ? null : new ProgramCountryAlliance(delta.program(), delta.country(),
-                members, partners, group.subscribers() + delta.subscribers());
     }
 
     public static ProgramAlliance emptyProgram() {
@@ -134,24 +100,26 @@ public final class AllianceAggregation {
                 : new ProgramRegionAlliance(group.program(), regionOf(group), members, partners);
     }
 
-    public static OrganisationCount noOrganisations() {
-        return new OrganisationCount(0);
+    /** A (program, country) group from the sums of the input partitions. */
+    public static ProgramCountryAlliance programCountry(String key, Collection<AllianceDelta> sums) {
+        var any = sums.iterator().next();
+        long members = sums.stream().mapToLong(AllianceDelta::members).sum();
+        long partners = sums.stream().mapToLong(AllianceDelta::partners).sum();
+        long subscribers = sums.stream().mapToLong(AllianceDelta::subscribers).sum();
+        return members + partners <= 0 ? null
+                : new ProgramCountryAlliance(any.program(), any.country(), members, partners, subscribers);
     }
 
-    public static OrganisationCount addShard(Long shard, OrganisationCount total) {
-        return new OrganisationCount(total.organisations() + shard);
+    /** The distinct partners in any program, from the counts of the input partitions. */
+    public static OrganisationCount organisations(String key, Collection<Long> counts) {
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+        return total <= 0 ? null : new OrganisationCount(total);
     }
 
-    public static OrganisationCount subtractShard(Long shard, OrganisationCount total) {
-        long organisations = total.organisations() - shard;
-        return organisations <= 0 ? null : new OrganisationCount(organisations);
-    }
-
-    public static GrowthDay noGrowth() {
-        return new GrowthDay(Program.UNKNOWN, LocalDate.EPOCH, 0, 0);
-    }
-
-    public static GrowthDay applyToGrowth(GrowthDelta delta, GrowthDay day) {
-        return new GrowthDay(delta.program(), delta.day(), day.joined() + delta.joined(), day.left() + delta.left());
+    /** A program's day from the sums of the input partitions. */
+    public static GrowthDay growthDay(String key, Collection<GrowthDelta> sums) {
+        var any = sums.iterator().next();
+        return new GrowthDay(any.program(), any.day(), sums.stream().mapToLong(GrowthDelta::joined).sum(),
+                sums.stream().mapToLong(GrowthDelta::left).sum());
     }
 }

@@ -3,8 +3,8 @@ package com.cmobile.ecosystem.app.topology.internal;
 import com.cmobile.ecosystem.events.Program;
 
 /**
- * A change to apply to one (program, country) group: what a membership adds or takes away. Sent
- * through the {@code alliance-by-program-country} repartition topic.
+ * A change to one (program, country) group (what a membership adds or takes away), or the sum
+ * of such changes over one input partition, as sent in a {@link Partial}.
  *
  * @param program     the program
  * @param country     home country of the partner
@@ -17,5 +17,10 @@ public record AllianceDelta(Program program, String country, long members, long 
     AllianceDelta plus(AllianceDelta other) {
         return new AllianceDelta(program, country, members + other.members, partners + other.partners,
                 subscribers + other.subscribers);
+    }
+
+    /** Whether this sum leaves its group as if it had no membership. */
+    boolean isZero() {
+        return members == 0 && partners == 0 && subscribers == 0;
     }
 }

@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.app.topology.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * The capacity roll-up as pure functions: PoP changes become deltas per city and business
- * location, and each level adds (or subtracts) the level below. A group that becomes empty
+ * location, summed per input partition and then over the partitions; each level above adds (or
+ * subtracts) the level below. A group that becomes empty
  * returns {@code null}, which deletes it from its store, so every store holds non-empty groups
  * only and counts of distinct groups are counts of entries.
  */
@@ -53,29 +55,26 @@ public final class CapacityAggregation {
         return deltas;
     }
 
-    public static CityCapacity emptyCity() {
-        return new CityCapacity("", "", 0, 0);
-    }
-
-    /** Adds a delta to a city; the display name follows the latest PoP added or updated there. */
-    public static CityCapacity applyToCity(CapacityDelta delta, CityCapacity city) {
-        long pops = city.activePops() + delta.activePops();
-        if (pops <= 0) {
-            return null;
+    /** A city from the sums of the input partitions; named as by the most recently changed one. */
+    public static CityCapacity city(String key, Collection<CapacityDelta> sums) {
+        String country = "";
+        String name = "";
+        long capacity = 0;
+        long pops = 0;
+        for (var sum : sums) {
+            country = sum.country();
+            name = sum.name();
+            capacity += sum.capacityMbps();
+            pops += sum.activePops();
         }
-        String name = delta.activePops() >= 0 || city.city().isEmpty() ? delta.name() : city.city();
-        return new CityCapacity(delta.country(), name, city.capacityMbps() + delta.capacityMbps(), pops);
+        return pops <= 0 ? null : new CityCapacity(country, name, capacity, pops);
     }
 
-    public static BusinessLocationCapacity emptyBusinessLocation() {
-        return new BusinessLocationCapacity("", 0, 0);
-    }
-
-    public static BusinessLocationCapacity applyToBusinessLocation(String businessLocation, CapacityDelta delta,
-                                                                   BusinessLocationCapacity current) {
-        long pops = current.activePops() + delta.activePops();
-        return pops <= 0 ? null
-                : new BusinessLocationCapacity(businessLocation, current.capacityMbps() + delta.capacityMbps(), pops);
+    /** A business location from the sums of the input partitions. */
+    public static BusinessLocationCapacity businessLocation(String businessLocation, Collection<CapacityDelta> sums) {
+        long capacity = sums.stream().mapToLong(CapacityDelta::capacityMbps).sum();
+        long pops = sums.stream().mapToLong(CapacityDelta::activePops).sum();
+        return pops <= 0 ? null : new BusinessLocationCapacity(businessLocation, capacity, pops);
     }
 
     public static CountryCapacity emptyCountry() {

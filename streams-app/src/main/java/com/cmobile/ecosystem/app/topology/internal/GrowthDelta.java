@@ -5,13 +5,22 @@ import java.time.LocalDate;
 import com.cmobile.ecosystem.events.Program;
 
 /**
- * One membership that began or ended on a day; sent through the {@code alliance-growth-by-day}
- * repartition topic.
+ * Memberships of one program that began or ended on one day: those of one event, or the sum over
+ * one input partition, as sent in a {@link Partial}.
  *
  * @param program the program
  * @param day     UTC day of the event
- * @param joined  1 when a membership began
- * @param left    1 when a membership ended
+ * @param joined  memberships that began
+ * @param left    memberships that ended
  */
 public record GrowthDelta(Program program, LocalDate day, long joined, long left) {
+
+    GrowthDelta plus(GrowthDelta other) {
+        return new GrowthDelta(program, day, joined + other.joined, left + other.left);
+    }
+
+    /** Whether this sum counts nothing. */
+    boolean isZero() {
+        return joined == 0 && left == 0;
+    }
 }

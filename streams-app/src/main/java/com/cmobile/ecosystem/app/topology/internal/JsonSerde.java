@@ -2,7 +2,9 @@ package com.cmobile.ecosystem.app.topology.internal;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -27,18 +29,23 @@ public final class JsonSerde<T> implements Serde<T> {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Class<T> type;
+    private final String type;
     private final ObjectWriter writer;
     private final ObjectReader reader;
 
-    private JsonSerde(Class<T> type) {
-        this.type = type;
+    private JsonSerde(JavaType type) {
+        this.type = type.toCanonical();
         this.writer = MAPPER.writerFor(type);
         this.reader = MAPPER.readerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
-        return new JsonSerde<>(type);
+        return new JsonSerde<>(MAPPER.constructType(type));
+    }
+
+    /** For generic types, such as {@code new TypeReference<Partial<CapacityDelta>>() { }}. */
+    public static <T> JsonSerde<T> of(TypeReference<T> type) {
+        return new JsonSerde<>(MAPPER.constructType(type));
     }
 
     @Override
@@ -50,7 +57,7 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return writer.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("Cannot write " + type.getSimpleName() + " to JSON for topic " + topic, e);
+                throw new SerializationException("Cannot write " + type + " to JSON for topic " + topic, e);
             }
         };
     }
@@ -64,7 +71,7 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return reader.readValue(bytes);
             } catch (IOException e) {
-                throw new SerializationException("Cannot read " + type.getSimpleName() + " from JSON of topic " + topic, e);
+                throw new SerializationException("Cannot read " + type + " from JSON of topic " + topic, e);
             }
         };
     }

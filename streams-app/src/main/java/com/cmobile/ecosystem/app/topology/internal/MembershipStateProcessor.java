@@ -6,6 +6,7 @@ import java.util.Set;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,41 +19,84 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Applies valid partner events to {@code membership-state-store} under the ordering rule (per
- * program and partner), and forwards a {@link MembershipChange} keyed by partnerId when the
- * membership changed in a way any aggregate sees.
+ * program and partner), adds what changed to this task's sums per (program, country), of
+ * organisations and of growth per (program, day), and sends those sums as {@link Partial}s once
+ * per commit interval (see {@link PartialSums}).
  *
  * <p>The store is keyed by partnerId, the key of the input topic, so it needs no repartitioning;
  * each entry holds the partner's memberships per program. It is a plain key-value store: see
  * {@link PopStateProcessor} for why not a versioned one.
  */
 public final class MembershipStateProcessor
-        implements Processor<byte[], PartnerOnboardingEvent, String, MembershipChange> {
+        implements Processor<byte[], PartnerOnboardingEvent, String, Partial<?>> {
 
-    private ProcessorContext<String, MembershipChange> context;
     private KeyValueStore<String, PartnerMemberships> store;
+    private PartialSums<AllianceDelta> programCountries;
+    private PartialSums<Long> organisations;
+    private PartialSums<GrowthDelta> growth;
 
     /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
-    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, MembershipChange> supplier(boolean inMemory) {
+    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, Partial<?>> supplier(boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<byte[], PartnerOnboardingEvent, String, MembershipChange> get() {
+            public Processor<byte[], PartnerOnboardingEvent, String, Partial<?>> get() {
                 return new MembershipStateProcessor();
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(inMemory
-                        ? Stores.inMemoryKeyValueStore(StoreNames.MEMBERSHIP_STATE)
-                        : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
-                        Serdes.String(), JsonSerde.of(PartnerMemberships.class)));
+                                ? Stores.inMemoryKeyValueStore(StoreNames.MEMBERSHIP_STATE)
+                                : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
+                        Serdes.String(), StateSerdes.partnerMemberships()),
+                        PartialStores.sent(StoreNames.MEMBERSHIP_PARTIALS_SENT, inMemory),
+                        PartialStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, MembershipChange> context) {
-        this.context = context;
+    public void init(ProcessorContext<String, Partial<?>> context) {
         this.store = context.getStateStore(StoreNames.MEMBERSHIP_STATE);
+        KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.MEMBERSHIP_PARTIALS_SENT);
+        KeyValueStore<String, GrowthDelta> growthSums = context.getStateStore(StoreNames.GROWTH_SUMS);
+        programCountries = new PartialSums<>(Partial.Level.PROGRAM_COUNTRY, AllianceDelta::plus,
+                AllianceDelta::isZero, JsonSerde.of(AllianceDelta.class), sent, null);
+        organisations = new PartialSums<>(Partial.Level.ORGANISATIONS, Long::sum, count -> count == 0,
+                Serdes.Long(), sent, null);
+        growth = new PartialSums<>(Partial.Level.GROWTH, GrowthDelta::plus, GrowthDelta::isZero,
+                JsonSerde.of(GrowthDelta.class), sent, growthSums);
+        // Memberships and organisations are a function of the partners' states: rebuild them from
+        // the (restored) store. Growth is history: it has a store of its own.
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> {
+                var partner = entry.value;
+                partner.memberships().values().stream().filter(MembershipState::active).forEach(m ->
+                        AllianceAggregation.programCountryDeltas(new MembershipChange(partner.partnerId(), m.program(),
+                                        Optional.empty(), Optional.of(m), m.occurredAt(), false, false))
+                                .forEach(delta -> programCountries.add(delta.key, delta.value)));
+                if (partner.isOrganisation()) {
+                    organisations.add(StoreKeys.GLOBAL, 1L);
+                }
+            });
+        }
+        growth.load();
+        programCountries.reconcile();
+        organisations.reconcile();
+        growth.reconcile();
+        FlushSchedule.every(context, timestamp -> {
+            programCountries.flush(context, timestamp);
+            organisations.flush(context, timestamp);
+            growth.flush(context, timestamp);
+        });
+    }
+
+    private void apply(MembershipChange change) {
+        AllianceAggregation.programCountryDeltas(change).forEach(delta -> programCountries.add(delta.key, delta.value));
+        if (change.organisationBefore() != change.organisationAfter()) {
+            organisations.add(StoreKeys.GLOBAL, change.organisationAfter() ? 1L : -1L);
+        }
+        AllianceAggregation.growthDeltas(change).forEach(delta -> growth.add(delta.key, delta.value));
     }
 
     @Override
@@ -73,8 +117,8 @@ public final class MembershipStateProcessor
         var before = current.filter(MembershipState::active);
         var after = Optional.of(next).filter(MembershipState::active);
         if (!sameContribution(before, after)) {
-            context.forward(record.withKey(partnerId).withValue(new MembershipChange(partnerId, event.getProgram(),
-                    before, after, event.getOccurredAt(), partner.isOrganisation(), updated.isOrganisation())));
+            apply(new MembershipChange(partnerId, event.getProgram(), before, after, event.getOccurredAt(),
+                    partner.isOrganisation(), updated.isOrganisation()));
         }
     }
 

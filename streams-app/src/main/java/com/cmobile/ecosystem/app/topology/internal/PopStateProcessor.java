@@ -16,8 +16,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Applies valid PoP events to {@code pop-state-store} under the ordering rule, and forwards a
- * {@link PopChange} keyed by popId when the active state changed.
+ * Applies valid PoP events to {@code pop-state-store} under the ordering rule, adds what changed
+ * to this task's sums per city and per business location, and sends those sums as
+ * {@link Partial}s once per commit interval (see {@link PartialSums}).
  *
  * <p>Ordering rule: an event replaces the state of its PoP only if its occurredAt is not older
  * than that of the event that set the state (on a tie the later-arriving wins). The store is a
@@ -25,33 +26,56 @@ import org.apache.kafka.streams.state.Stores;
  * its history retention: a backfill dated years back must still apply to a PoP never seen before.
  * A decommissioning is kept as an ended state with its time, so an older event cannot revive it.
  */
-public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, PopChange> {
+public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, Partial<?>> {
 
-    private ProcessorContext<String, PopChange> context;
     private KeyValueStore<String, PopState> store;
+    private PartialSums<CapacityDelta> cities;
+    private PartialSums<CapacityDelta> businessLocations;
 
     /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
-    public static ProcessorSupplier<byte[], PopCapacityEvent, String, PopChange> supplier(boolean inMemory) {
+    public static ProcessorSupplier<byte[], PopCapacityEvent, String, Partial<?>> supplier(boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<byte[], PopCapacityEvent, String, PopChange> get() {
+            public Processor<byte[], PopCapacityEvent, String, Partial<?>> get() {
                 return new PopStateProcessor();
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(inMemory
-                        ? Stores.inMemoryKeyValueStore(StoreNames.POP_STATE)
-                        : Stores.persistentKeyValueStore(StoreNames.POP_STATE),
-                        Serdes.String(), JsonSerde.of(PopState.class)));
+                                ? Stores.inMemoryKeyValueStore(StoreNames.POP_STATE)
+                                : Stores.persistentKeyValueStore(StoreNames.POP_STATE),
+                        Serdes.String(), StateSerdes.popState()),
+                        PartialStores.sent(StoreNames.POP_PARTIALS_SENT, inMemory));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, PopChange> context) {
-        this.context = context;
+    public void init(ProcessorContext<String, Partial<?>> context) {
         this.store = context.getStateStore(StoreNames.POP_STATE);
+        KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.POP_PARTIALS_SENT);
+        var serde = JsonSerde.of(CapacityDelta.class);
+        cities = new PartialSums<>(Partial.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent, null);
+        businessLocations = new PartialSums<>(Partial.Level.BUSINESS_LOCATION, CapacityDelta::plus,
+                CapacityDelta::isZero, serde, sent, null);
+        // The sums are a function of the PoPs' states: rebuild them from the (restored) store.
+        try (var all = store.all()) {
+            all.forEachRemaining(entry -> apply(new PopChange(Optional.empty(),
+                    Optional.of(entry.value).filter(PopState::active))));
+        }
+        cities.reconcile();
+        businessLocations.reconcile();
+        FlushSchedule.every(context, timestamp -> {
+            cities.flush(context, timestamp);
+            businessLocations.flush(context, timestamp);
+        });
+    }
+
+    private void apply(PopChange change) {
+        CapacityAggregation.cityDeltas(change).forEach(delta -> cities.add(delta.key, delta.value));
+        CapacityAggregation.businessLocationDeltas(change)
+                .forEach(delta -> businessLocations.add(delta.key, delta.value));
     }
 
     @Override
@@ -70,7 +94,7 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
         var before = current.filter(PopState::active);
         var after = Optional.of(next).filter(PopState::active);
         if (!sameContribution(before, after)) {
-            context.forward(record.withKey(popId).withValue(new PopChange(before, after)));
+            apply(new PopChange(before, after));
         }
     }
 

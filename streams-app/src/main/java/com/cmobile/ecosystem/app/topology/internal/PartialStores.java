@@ -1,0 +1,29 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** Builders of the task-local stores behind {@link PartialSums}. */
+final class PartialStores {
+
+    private PartialStores() {
+    }
+
+    /** What a task last sent per level and key (see {@link PartialSums#reconcile()}). */
+    static StoreBuilder<KeyValueStore<String, byte[]>> sent(String name, boolean inMemory) {
+        return store(name, inMemory, Serdes.ByteArray());
+    }
+
+    /** Sums that cannot be rebuilt from state, such as growth, which is history. */
+    static <T> StoreBuilder<KeyValueStore<String, T>> sums(String name, boolean inMemory, Serde<T> serde) {
+        return store(name, inMemory, serde);
+    }
+
+    private static <T> StoreBuilder<KeyValueStore<String, T>> store(String name, boolean inMemory, Serde<T> serde) {
+        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+    }
+}

@@ -1,0 +1,131 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One task's sums per aggregate key for one {@link Partial.Level}, changed by every event but
+ * sent downstream only once per flush for each key that changed: this is the pre-aggregation
+ * that keeps hot keys ({@code global}, a program's day, a big city) from carrying one record per
+ * event through the repartition topics.
+ *
+ * <p>Exactly-once: a commit may come between an event and the flush that sends its sum, so the
+ * sums must be recoverable from committed state. Either they are a function of the task's state
+ * store (capacity, memberships: rebuilt with {@link #add} when the task starts), or they are kept
+ * in a store of their own ({@code backing}, for growth, which is history). What was sent is
+ * recorded in the task's {@code sent} store in the same transaction as the sending, so after a
+ * restart {@link #reconcile()} finds every key whose sum differs from what downstream has and
+ * sends those again.
+ *
+ * @param <T> the type of a sum
+ */
+public final class PartialSums<T> {
+
+    private final Partial.Level level;
+    private final BinaryOperator<T> plus;
+    private final Predicate<T> isZero;
+    private final Serde<T> serde;
+    private final KeyValueStore<String, byte[]> sent;
+    private final KeyValueStore<String, T> backing;
+    private final String prefix;
+    private final Map<String, T> sums = new HashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+
+    /**
+     * @param sent    the task's record of what was sent, shared by the levels (keys are prefixed by level)
+     * @param backing the task's store of these sums, or {@code null} when they are rebuilt from state
+     */
+    public PartialSums(Partial.Level level, BinaryOperator<T> plus, Predicate<T> isZero, Serde<T> serde,
+                       KeyValueStore<String, byte[]> sent, KeyValueStore<String, T> backing) {
+        this.level = Objects.requireNonNull(level, "level");
+        this.plus = plus;
+        this.isZero = isZero;
+        this.serde = serde;
+        this.sent = sent;
+        this.backing = backing;
+        this.prefix = level.name() + "/";
+    }
+
+    /** Loads the backing store, if any, into memory; then call {@link #reconcile()}. */
+    public void load() {
+        if (backing == null) {
+            return;
+        }
+        try (var all = backing.all()) {
+            all.forEachRemaining(entry -> sums.put(entry.key, entry.value));
+        }
+    }
+
+    /** Adds {@code delta} to the sum of {@code key} and marks it for the next flush. */
+    public void add(String key, T delta) {
+        T sum = sums.get(key);
+        T next = sum == null ? delta : plus.apply(sum, delta);
+        if (isZero.test(next)) {
+            sums.remove(key);
+            if (backing != null) {
+                backing.delete(key);
+            }
+        } else {
+            sums.put(key, next);
+            if (backing != null) {
+                backing.put(key, next);
+            }
+        }
+        dirty.add(key);
+    }
+
+    /**
+     * Marks every key whose sum is not what was last sent (after a restart, a rebalance, or a
+     * commit that came before a flush).
+     */
+    public void reconcile() {
+        dirty.clear();
+        try (var all = sent.prefixScan(prefix, new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                var key = entry.key.substring(prefix.length());
+                if (!Objects.equals(sums.get(key), serde.deserializer().deserialize(null, entry.value))) {
+                    dirty.add(key);
+                }
+            });
+        }
+        for (var key : sums.keySet()) {
+            if (sent.get(prefix + key) == null) {
+                dirty.add(key);
+            }
+        }
+    }
+
+    /** Sends the sum of every key changed since the last flush; a sum back to zero is sent as {@code null}. */
+    public void flush(ProcessorContext<String, Partial<?>> context, long timestamp) {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        int partition = context.taskId().partition();
+        for (var key : dirty) {
+            T sum = sums.get(key);
+            context.forward(new Record<>(key, new Partial<>(level, partition, sum), timestamp));
+            if (sum == null) {
+                sent.delete(prefix + key);
+            } else {
+                sent.put(prefix + key, serde.serializer().serialize(null, sum));
+            }
+        }
+        dirty.clear();
+    }
+
+    /** Keys waiting for the next flush (for tests). */
+    int pending() {
+        return dirty.size();
+    }
+}

@@ -1,0 +1,124 @@
+package com.cmobile.ecosystem.app.topology.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pre-aggregation per task: one record per changed key and flush, and nothing lost over a restart. */
+class PartialSumsTest {
+
+    private static final int PARTITION = 3;
+
+    @TempDir
+    Path stateDir;
+
+    private MockProcessorContext<String, Partial<?>> context;
+    private KeyValueStore<String, byte[]> sent;
+    private KeyValueStore<String, Long> backing;
+
+    @BeforeEach
+    void stores() {
+        context = new MockProcessorContext<>(new Properties(), new TaskId(0, PARTITION), stateDir.toFile());
+        sent = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("sent"), Serdes.String(),
+                Serdes.ByteArray()).withLoggingDisabled().build());
+        backing = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("sums"), Serdes.String(),
+                Serdes.Long()).withLoggingDisabled().build());
+    }
+
+    private <S extends StateStore> S init(S store) {
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+    private PartialSums<Long> counts() {
+        return new PartialSums<>(Partial.Level.ORGANISATIONS, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
+    }
+
+    private List<String> flushed(PartialSums<Long> sums) {
+        context.resetForwards();
+        sums.flush(context, 42L);
+        return context.forwarded().stream()
+                .map(f -> f.record().key() + "=" + ((Partial<?>) f.record().value()).sum()
+                        + "@" + ((Partial<?>) f.record().value()).partition())
+                .toList();
+    }
+
+    @Test
+    void manyChangesToOneKeyAreSentOnceAsTheirSum() {
+        var sums = counts();
+        sums.add("global", 1L);
+        sums.add("global", 1L);
+        sums.add("global", -1L);
+        sums.add("other", 5L);
+
+        assertThat(flushed(sums)).containsExactly("global=1@3", "other=5@3");
+        assertThat(flushed(sums)).as("nothing changed since").isEmpty();
+    }
+
+    @Test
+    void aSumBackToZeroIsSentAsNullAndForgotten() {
+        var sums = counts();
+        sums.add("global", 2L);
+        flushed(sums);
+        sums.add("global", -2L);
+
+        assertThat(flushed(sums)).containsExactly("global=null@3");
+        assertThat(sent.get("ORGANISATIONS/global")).isNull();
+    }
+
+    @Test
+    void afterARestartOnlyTheKeysThatDifferFromWhatWasSentAreSentAgain() {
+        var before = counts();
+        before.add("same", 5L);
+        before.add("gone", 2L);
+        before.add("changed", 1L);
+        flushed(before);
+
+        // The task restarts; its state, committed after events that were never flushed, now says:
+        var after = counts();
+        after.add("same", 5L);
+        after.add("changed", 4L);
+        after.add("new", 1L);
+        after.reconcile();
+
+        assertThat(flushed(after)).containsExactlyInAnyOrder("gone=null@3", "changed=4@3", "new=1@3");
+    }
+
+    @Test
+    void sumsWithAStoreOfTheirOwnComeBackFromIt() {
+        var before = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, backing);
+        before.add("GTI|2025-01-01", 1L);
+        flushed(before);
+        before.add("GTI|2025-01-01", 1L); // committed, never flushed
+
+        var after = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, backing);
+        after.load();
+        after.reconcile();
+
+        assertThat(flushed(after)).containsExactly("GTI|2025-01-01=2@3");
+        assertThat(flushed(after)).isEmpty();
+    }
+
+    @Test
+    void levelsShareTheSentStoreWithoutSeeingEachOther() {
+        var organisations = counts();
+        organisations.add("global", 1L);
+        flushed(organisations);
+        var growth = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
+        growth.reconcile();
+
+        assertThat(flushed(growth)).isEmpty();
+    }
+}
