@@ -35,9 +35,14 @@ public final class HttpPeers implements Peers {
         this.mapper = mapper;
     }
 
-    /** An HTTP client suitable for peers: bounded connect time, no redirects. */
+    /**
+     * An HTTP client suitable for peers: bounded connect time, no redirects, and HTTP/1.1, because
+     * on plain http the JDK client otherwise offers an HTTP/2 upgrade that Jetty declines, and
+     * kept-alive connections are what a forwarded query needs.
+     */
     public static HttpClient defaultClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
