@@ -91,6 +91,23 @@ class PrometheusExpositionTest {
     }
 
     @Test
+    void perStoreAndPerNodeKafkaMetricsAreLeftOutThreadAndLagMetricsStay() {
+        var registry = metrics.registry();
+        registry.gauge("kafka.stream.state.put.rate", io.micrometer.core.instrument.Tags.of("task.id", "0_1"), 1.0);
+        registry.gauge("kafka.stream.record.cache.hit.ratio.avg", 0.5);
+        registry.gauge("kafka.stream.processor.node.record.e2e.latency.avg", 3.0);
+        registry.gauge("kafka.stream.thread.process.rate", 7.0);
+        registry.gauge("kafka.consumer.fetch.manager.records.lag", 11.0);
+
+        assertThat(registry.scrape())
+                .doesNotContain("kafka_stream_state_put_rate")
+                .doesNotContain("kafka_stream_record_cache_")
+                .doesNotContain("kafka_stream_processor_node_")
+                .contains("kafka_stream_thread_process_rate")
+                .contains("kafka_consumer_fetch_manager_records_lag");
+    }
+
+    @Test
     void exportPassesPromtoolCheckMetrics() throws Exception {
         String text = metrics.registry().scrape();
         assertThat(promtoolCheck(text)).isEmpty();
