@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -30,5 +32,22 @@ class FieldValuesTest {
     @Test
     void anImpossibleDateIsAnError() {
         assertThatThrownBy(() -> FieldValues.fastUtcInstant("2023-02-29T00:00:00Z")).isInstanceOf(DateTimeException.class);
+    }
+
+    @Property(tries = 200)
+    void everyUuidInCanonicalFormIsRecognisedInEitherCase(@ForAll long high, @ForAll long low) {
+        String text = new UUID(high, low).toString();
+
+        assertThat(FieldValues.isCanonicalUuid(text)).isTrue();
+        assertThat(FieldValues.isCanonicalUuid(text.toUpperCase(Locale.ROOT))).isTrue();
+    }
+
+    @Test
+    void abbreviatedOrMisshapenUuidsAreNotCanonical() {
+        assertThat(FieldValues.isCanonicalUuid("1-2-3-4-5")).isFalse();
+        assertThat(FieldValues.isCanonicalUuid("1b4e28ba2fa111d2883f0016d3cca427")).isFalse();
+        assertThat(FieldValues.isCanonicalUuid("1b4e28ba-2fa1-11d2-883f-0016d3cca42g")).isFalse();
+        assertThat(FieldValues.isCanonicalUuid("1b4e28ba-2fa1-11d2-883f-0016d3cca4277")).isFalse();
+        assertThat(FieldValues.isCanonicalUuid("1b4e28ba-2fa1-11d2+883f-0016d3cca427")).isFalse();
     }
 }
