@@ -1,7 +1,7 @@
 package com.cmobile.ecosystem.producers.cli;
 
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishedEvent;
+import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.EventFormat;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,7 +69,7 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
     abstract String topic();
 
     /** Sends one event with the publisher. */
-    abstract CompletableFuture<PublishedEvent> publish(EcosystemPublisher publisher, T event);
+    abstract void publish(EcosystemPublisher publisher, T event, PublishCallback callback);
 
     @Override
     public Integer call() throws IOException {
@@ -90,7 +89,7 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
                 PublisherConfig config = connection.config(root.env());
                 ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
                 try (var publisher = EcosystemPublisher.create(config)) {
-                    Function<T, CompletableFuture<PublishedEvent>> send = event -> publish(publisher, event);
+                    BiConsumer<T, PublishCallback> send = (event, callback) -> publish(publisher, event, callback);
                     summary = new FilePublication<>(reader, Optional.of(send), publisher::flush, err,
                             Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
                 }
