@@ -86,7 +86,8 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
                 summary = new FilePublication<>(reader, Optional.empty(), () -> { }, err,
                         Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
             } else {
-                PublisherConfig config = connection.config(root.env());
+                // A file is a backlog: batches may fill up, nobody waits on one event's acknowledgement.
+                PublisherConfig config = connection.config(root.env()).forBulkPublication();
                 ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
                 try (var publisher = EcosystemPublisher.create(config)) {
                     BiConsumer<T, PublishCallback> send = (event, callback) -> publish(publisher, event, callback);
