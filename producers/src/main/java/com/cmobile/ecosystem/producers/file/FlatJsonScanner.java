@@ -2,7 +2,6 @@ package com.cmobile.ecosystem.producers.file;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -57,7 +56,7 @@ final class FlatJsonScanner {
             return null;
         }
         pos++;
-        var fields = new HashMap<String, String>(16);
+        var fields = new LineFields();
         if (!skipSpace()) {
             return null;
         }
@@ -85,7 +84,7 @@ final class FlatJsonScanner {
                 return null; // Jackson's path reports the duplicate
             }
             if (value != null) {
-                fields.put(name, value);
+                fields.add(name, value);
             }
             if (!skipSpace()) {
                 return null;
@@ -222,7 +221,8 @@ final class FlatJsonScanner {
         if (known != null && Arrays.equals(known, 0, known.length, in, start, close)) {
             return names[slot];
         }
-        String name = new String(in, start, length, StandardCharsets.UTF_8);
+        // Interned: the mappers look fields up by literal names, which then match by identity.
+        String name = new String(in, start, length, StandardCharsets.UTF_8).intern();
         nameBytes[slot] = Arrays.copyOfRange(in, start, close);
         names[slot] = name;
         return name;
