@@ -80,11 +80,8 @@ final class FlatJsonScanner {
             if (value == NOT_HANDLED) {
                 return null;
             }
-            if (fields.containsKey(name)) {
+            if (value != null ? !fields.add(name, value) : fields.containsKey(name)) {
                 return null; // Jackson's path reports the duplicate
-            }
-            if (value != null) {
-                fields.add(name, value);
             }
             if (!skipSpace()) {
                 return null;

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The fields of one line as a small map kept in insertion order in two arrays: a line has about
- * ten fields, which a linear scan finds faster than hashing, and with the names the scanner
- * interns a lookup by a literal name is an identity match. Read-only for its users; not thread-safe.
+ * ten fields, which a linear scan finds faster than hashing. Names are interned, so a lookup by a
+ * literal name is an identity match, and so is a duplicate. Read-only for its users; not thread-safe.
  */
 final class LineFields extends AbstractMap<String, String> {
 
@@ -18,10 +18,16 @@ final class LineFields extends AbstractMap<String, String> {
     private String[] values = new String[16];
     private int size;
 
-    /** Adds a field; false (and no change) when the line already has one of that name. */
+    /**
+     * Adds a field; false (and no change) when the line already has one of that name.
+     *
+     * @param name an interned name (equal interned strings are the same instance)
+     */
     boolean add(String name, String value) {
-        if (indexOf(name) >= 0) {
-            return false;
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name) {
+                return false;
+            }
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
