@@ -206,4 +206,48 @@ class EcosystemPublisherTest {
             assertThat(failed.getMessage()).contains("pop-1", "pop-capacity", "broker gone");
         });
     }
+
+    @Test
+    void anEventTheCallerFoundValidWithThePublishersValidatorIsSentWithoutASecondValidation() {
+        var clock = new CountingClock(NOW);
+        var counted = new EcosystemPublisher(producer, new EventValidator(clock, Duration.ofMinutes(5)));
+        PopCapacityEvent event = pop(UUID.randomUUID());
+        assertThat(counted.validator().validate(event)).isEmpty();
+        var outcomes = new ArrayList<Optional<RuntimeException>>();
+
+        counted.publishValidated(event, failure -> outcomes.add(Optional.ofNullable(failure)));
+
+        assertThat(clock.reads).isEqualTo(1); // the caller's validation only
+        assertThat(outcomes).containsExactly(Optional.empty());
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.POP_CAPACITY);
+            assertThat(record.key()).isEqualTo("pop-1");
+        });
+    }
+
+    /** A fixed clock that counts how often "now" is read: once per validation. */
+    static final class CountingClock extends Clock {
+        private final Instant now;
+        int reads;
+
+        CountingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            reads++;
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
 }

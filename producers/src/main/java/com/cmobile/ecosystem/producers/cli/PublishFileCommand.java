@@ -68,8 +68,8 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
     /** The topic this command writes. */
     abstract String topic();
 
-    /** Sends one event with the publisher. */
-    abstract void publish(EcosystemPublisher publisher, T event, PublishCallback callback);
+    /** Sends one event the reader has found valid with the publisher's validator. */
+    abstract void publishValidated(EcosystemPublisher publisher, T event, PublishCallback callback);
 
     @Override
     public Integer call() throws IOException {
@@ -77,7 +77,9 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EventFormat chosen = format.orElseGet(this::impliedFormat);
         ProducersCli root = (ProducersCli) spec.root().userObject();
-        var reader = reader(chosen, EventValidator.withDefaults(), defaultSource);
+        // One validator for reading and publishing: the reader's verdict on a line is the publisher's.
+        var validator = EventValidator.withDefaults();
+        var reader = reader(chosen, validator, defaultSource);
         try (var input = open(root.stdin());
              var rejects = rejectsPath.isPresent() ? new RejectsFile(rejectsPath.get()) : null) {
             var bar = new ProgressBar(err, input.size(), progress && System.console() != null);
@@ -89,8 +91,9 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
                 // A file is a backlog: batches may fill up, nobody waits on one event's acknowledgement.
                 PublisherConfig config = connection.config(root.env()).forBulkPublication();
                 ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
-                try (var publisher = EcosystemPublisher.create(config)) {
-                    BiConsumer<T, PublishCallback> send = (event, callback) -> publish(publisher, event, callback);
+                try (var publisher = EcosystemPublisher.create(config, validator)) {
+                    BiConsumer<T, PublishCallback> send =
+                            (event, callback) -> publishValidated(publisher, event, callback);
                     summary = new FilePublication<>(reader, Optional.of(send), publisher::flush, err,
                             Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
                 }

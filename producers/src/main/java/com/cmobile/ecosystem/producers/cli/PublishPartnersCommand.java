@@ -29,7 +29,7 @@ final class PublishPartnersCommand extends PublishFileCommand<PartnerOnboardingE
     }
 
     @Override
-    void publish(EcosystemPublisher publisher, PartnerOnboardingEvent event, PublishCallback callback) {
-        publisher.publish(event, callback);
+    void publishValidated(EcosystemPublisher publisher, PartnerOnboardingEvent event, PublishCallback callback) {
+        publisher.publishValidated(event, callback);
     }
 }

@@ -28,7 +28,7 @@ final class PublishPopsCommand extends PublishFileCommand<PopCapacityEvent> {
     }
 
     @Override
-    void publish(EcosystemPublisher publisher, PopCapacityEvent event, PublishCallback callback) {
-        publisher.publish(event, callback);
+    void publishValidated(EcosystemPublisher publisher, PopCapacityEvent event, PublishCallback callback) {
+        publisher.publishValidated(event, callback);
     }
 }
