@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
@@ -161,5 +163,91 @@ class EcosystemPublisherTest {
         assertThat(future).isCompleted();
         closing.close();
         assertThat(manual.closed()).isTrue();
+    }
+
+    @Test
+    void aCallbackIsToldOnceWithoutFailureWhenTheEventIsAcknowledged() {
+        var outcomes = new ArrayList<Optional<RuntimeException>>();
+
+        publisher.publish(pop(UUID.randomUUID()), failure -> outcomes.add(Optional.ofNullable(failure)));
+        publisher.publish(partner(), failure -> outcomes.add(Optional.ofNullable(failure)));
+
+        assertThat(outcomes).containsExactly(Optional.empty(), Optional.empty());
+        assertThat(producer.history()).extracting(record -> record.topic())
+                .containsExactly(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING);
+    }
+
+    @Test
+    void aCallbackIsToldAnInvalidEventIsRefusedBeforePublishReturnsAndNothingIsSent() {
+        PopCapacityEvent invalid = pop(UUID.randomUUID());
+        invalid.setCountry("XX");
+        var outcomes = new ArrayList<RuntimeException>();
+
+        publisher.publish(invalid, outcomes::add);
+
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(RejectedEventException.class,
+                rejected -> assertThat(rejected.violations()).extracting(v -> v.field()).containsExactly("country"));
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void aCallbackIsToldOfABrokerErrorWithTheEventsContext() {
+        var manual = new MockProducer<String, SpecificRecord>(false, null, new StringSerializer(),
+                (Serializer<SpecificRecord>) (topic, data) -> new byte[0]);
+        var failing = new EcosystemPublisher(manual, EventValidator.withDefaults());
+        UUID id = UUID.randomUUID();
+        var outcomes = new ArrayList<RuntimeException>();
+
+        failing.publish(pop(id), outcomes::add);
+        manual.errorNext(new org.apache.kafka.common.errors.TimeoutException("broker gone"));
+
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(PublishFailedException.class, failed -> {
+            assertThat(failed.eventId()).isEqualTo(id);
+            assertThat(failed.getMessage()).contains("pop-1", "pop-capacity", "broker gone");
+        });
+    }
+
+    @Test
+    void anEventTheCallerFoundValidWithThePublishersValidatorIsSentWithoutASecondValidation() {
+        var clock = new CountingClock(NOW);
+        var counted = new EcosystemPublisher(producer, new EventValidator(clock, Duration.ofMinutes(5)));
+        PopCapacityEvent event = pop(UUID.randomUUID());
+        assertThat(counted.validator().validate(event)).isEmpty();
+        var outcomes = new ArrayList<Optional<RuntimeException>>();
+
+        counted.publishValidated(event, failure -> outcomes.add(Optional.ofNullable(failure)));
+
+        assertThat(clock.reads).isEqualTo(1); // the caller's validation only
+        assertThat(outcomes).containsExactly(Optional.empty());
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.POP_CAPACITY);
+            assertThat(record.key()).isEqualTo("pop-1");
+        });
+    }
+
+    /** A fixed clock that counts how often "now" is read: once per validation. */
+    static final class CountingClock extends Clock {
+        private final Instant now;
+        int reads;
+
+        CountingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            reads++;
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -79,4 +79,16 @@ class PublisherConfigTest {
         assertThatThrownBy(() -> new PublisherConfig(" ", "http://r", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bootstrap servers");
     }
+
+    @Test
+    void bulkPublicationLingersLongerUnlessLingerIsSetExplicitly() {
+        PublisherConfig plain = PublisherConfig.defaults();
+        PublisherConfig explicit = plain.withClientProperties(Map.of("linger.ms", "5"));
+
+        assertThat(plain.forBulkPublication().producerProperties())
+                .containsEntry("linger.ms", String.valueOf(PublisherConfig.BULK_LINGER_MS))
+                .containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+        assertThat(explicit.forBulkPublication().producerProperties()).containsEntry("linger.ms", "5");
+        assertThat(plain.producerProperties()).containsEntry("linger.ms", "10");
+    }
 }

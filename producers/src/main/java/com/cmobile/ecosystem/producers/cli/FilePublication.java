@@ -1,6 +1,6 @@
 package com.cmobile.ecosystem.producers.cli;
 
-import com.cmobile.ecosystem.producers.PublishedEvent;
+import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.LineResult;
 import java.io.InputStream;
@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +29,7 @@ final class FilePublication<T> {
     private static final int CHUNKS_IN_FLIGHT = 32;
 
     private final EventFileReader<T> reader;
-    private final Optional<Function<T, CompletableFuture<PublishedEvent>>> publish;
+    private final Optional<BiConsumer<T, PublishCallback>> publish;
     private final Runnable flush;
     private final PrintWriter err;
     private final Optional<RejectsFile> rejects;
@@ -41,7 +40,7 @@ final class FilePublication<T> {
      * @param publish sends one event; empty for a dry run
      * @param flush waits for every event sent to be acknowledged or failed
      */
-    FilePublication(EventFileReader<T> reader, Optional<Function<T, CompletableFuture<PublishedEvent>>> publish,
+    FilePublication(EventFileReader<T> reader, Optional<BiConsumer<T, PublishCallback>> publish,
                     Runnable flush, PrintWriter err, Optional<RejectsFile> rejects, ProgressBar progress,
                     LongSupplier bytesRead) {
         this.reader = reader;
@@ -63,6 +62,15 @@ final class FilePublication<T> {
 
         var published = new LongAdder();
         var sendFailure = new AtomicReference<Throwable>();
+        // One callback for every event: a future per event cost more than counting.
+        PublishCallback counted = failure -> {
+            if (failure == null) {
+                published.increment();
+            } else {
+                sendFailure.compareAndSet(null, failure);
+            }
+        };
+        BiConsumer<T, PublishCallback> send = publish.orElse(null);
         long read = 0;
         long rejected = 0;
         try {
@@ -75,7 +83,9 @@ final class FilePublication<T> {
                         err.println(bad.describe());
                         rejects.ifPresent(file -> file.write(bad));
                     } else if (result instanceof LineResult.Accepted<T> good) {
-                        send(good.event(), published, sendFailure);
+                        if (send != null) {
+                            send.accept(good.event(), counted);
+                        }
                     }
                 }
                 progress.update(read, bytesRead.getAsLong(), publish.isPresent() ? published.sum() : read - rejected);
@@ -94,19 +104,6 @@ final class FilePublication<T> {
         Optional<String> fatal = Optional.ofNullable(readFailure.get()).or(() -> Optional.ofNullable(sendFailure.get()))
                 .map(Errors::describe);
         return new PublicationSummary(read, valid, rejected, elapsed, publish.isEmpty(), fatal);
-    }
-
-    private void send(T event, LongAdder published, AtomicReference<Throwable> failure) {
-        if (publish.isEmpty()) {
-            return;
-        }
-        publish.get().apply(event).whenComplete((ack, error) -> {
-            if (error == null) {
-                published.increment();
-            } else {
-                failure.compareAndSet(null, error);
-            }
-        });
     }
 
     /** Runs on the parser thread; always ends the queue with an empty chunk, even on failure. */

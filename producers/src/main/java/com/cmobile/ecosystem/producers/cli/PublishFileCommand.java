@@ -1,7 +1,7 @@
 package com.cmobile.ecosystem.producers.cli;
 
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishedEvent;
+import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.EventFormat;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,8 +68,8 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
     /** The topic this command writes. */
     abstract String topic();
 
-    /** Sends one event with the publisher. */
-    abstract CompletableFuture<PublishedEvent> publish(EcosystemPublisher publisher, T event);
+    /** Sends one event the reader has found valid with the publisher's validator. */
+    abstract void publishValidated(EcosystemPublisher publisher, T event, PublishCallback callback);
 
     @Override
     public Integer call() throws IOException {
@@ -78,7 +77,9 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EventFormat chosen = format.orElseGet(this::impliedFormat);
         ProducersCli root = (ProducersCli) spec.root().userObject();
-        var reader = reader(chosen, EventValidator.withDefaults(), defaultSource);
+        // One validator for reading and publishing: the reader's verdict on a line is the publisher's.
+        var validator = EventValidator.withDefaults();
+        var reader = reader(chosen, validator, defaultSource);
         try (var input = open(root.stdin());
              var rejects = rejectsPath.isPresent() ? new RejectsFile(rejectsPath.get()) : null) {
             var bar = new ProgressBar(err, input.size(), progress && System.console() != null);
@@ -87,10 +88,12 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
                 summary = new FilePublication<>(reader, Optional.empty(), () -> { }, err,
                         Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
             } else {
-                PublisherConfig config = connection.config(root.env());
+                // A file is a backlog: batches may fill up, nobody waits on one event's acknowledgement.
+                PublisherConfig config = connection.config(root.env()).forBulkPublication();
                 ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
-                try (var publisher = EcosystemPublisher.create(config)) {
-                    Function<T, CompletableFuture<PublishedEvent>> send = event -> publish(publisher, event);
+                try (var publisher = EcosystemPublisher.create(config, validator)) {
+                    BiConsumer<T, PublishCallback> send =
+                            (event, callback) -> publishValidated(publisher, event, callback);
                     summary = new FilePublication<>(reader, Optional.of(send), publisher::flush, err,
                             Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
                 }

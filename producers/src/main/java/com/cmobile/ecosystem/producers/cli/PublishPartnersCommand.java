@@ -3,11 +3,10 @@ package com.cmobile.ecosystem.producers.cli;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishedEvent;
+import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.EventFormat;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 
 /** {@code publish partners FILE}: partner onboarding events to {@value Topics#PARTNER_ONBOARDING}. */
@@ -30,7 +29,7 @@ final class PublishPartnersCommand extends PublishFileCommand<PartnerOnboardingE
     }
 
     @Override
-    CompletableFuture<PublishedEvent> publish(EcosystemPublisher publisher, PartnerOnboardingEvent event) {
-        return publisher.publish(event);
+    void publishValidated(EcosystemPublisher publisher, PartnerOnboardingEvent event, PublishCallback callback) {
+        publisher.publishValidated(event, callback);
     }
 }

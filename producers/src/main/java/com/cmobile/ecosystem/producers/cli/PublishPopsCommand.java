@@ -3,11 +3,10 @@ package com.cmobile.ecosystem.producers.cli;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishedEvent;
+import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
 import com.cmobile.ecosystem.producers.file.EventFormat;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 
 /** {@code publish pops FILE}: PoP capacity events to {@value Topics#POP_CAPACITY}. */
@@ -29,7 +28,7 @@ final class PublishPopsCommand extends PublishFileCommand<PopCapacityEvent> {
     }
 
     @Override
-    CompletableFuture<PublishedEvent> publish(EcosystemPublisher publisher, PopCapacityEvent event) {
-        return publisher.publish(event);
+    void publishValidated(EcosystemPublisher publisher, PopCapacityEvent event, PublishCallback callback) {
+        publisher.publishValidated(event, callback);
     }
 }

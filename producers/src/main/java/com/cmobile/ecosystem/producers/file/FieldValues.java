@@ -21,14 +21,24 @@ import java.util.stream.Collectors;
  */
 final class FieldValues {
 
+    /** Each enum's symbols by name, looked up without the exception {@link Enum#valueOf} throws for a miss. */
+    private static final ClassValue<Map<String, Enum<?>>> SYMBOLS = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            return Arrays.stream((Enum<?>[]) type.getEnumConstants())
+                    .collect(Collectors.toUnmodifiableMap(Enum::name, symbol -> symbol));
+        }
+    };
+
     private final Map<String, String> fields;
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    /** Allocated on the first problem: almost every line has none. */
+    private Map<String, String> problems = Map.of();
 
     FieldValues(Map<String, String> fields, Set<String> known) {
         this.fields = fields;
         for (String name : fields.keySet()) {
             if (!known.contains(name)) {
-                problems.put(name, name + ": unknown field (expected one of " + String.join(", ", known) + ")");
+                problem(name, name + ": unknown field (expected one of " + String.join(", ", known) + ")");
             }
         }
     }
@@ -47,17 +57,12 @@ final class FieldValues {
         if (value == null) {
             return null;
         }
-        try {
-            UUID id = UUID.fromString(value);
-            // UUID.fromString accepts abbreviated forms like "1-2-3-4-5"; only the canonical form round-trips.
-            if (id.toString().equalsIgnoreCase(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        // UUID.fromString accepts abbreviated forms like "1-2-3-4-5"; only the canonical form is a UUID here.
+        UUID id = canonicalUuid(value);
+        if (id == null) {
+            problem(name, name + ": '" + value + "' is not a UUID");
         }
-        problems.put(name, name + ": '" + value + "' is not a UUID");
-        return null;
+        return id;
     }
 
     Long wholeNumber(String name) {
@@ -68,7 +73,7 @@ final class FieldValues {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            problems.put(name, name + ": '" + value + "' is not a whole number");
+            problem(name, name + ": '" + value + "' is not a whole number");
             return null;
         }
     }
@@ -92,7 +97,7 @@ final class FieldValues {
             // The schema stores milliseconds; truncating here keeps what is validated equal to what is sent.
             return parsed.truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeException | NumberFormatException e) {
-            problems.put(name, name + ": '" + value + "' is neither an ISO-8601 instant nor epoch milliseconds");
+            problem(name, name + ": '" + value + "' is neither an ISO-8601 instant nor epoch milliseconds");
             return null;
         }
     }
@@ -103,14 +108,19 @@ final class FieldValues {
         if (value == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        Map<String, Enum<?>> symbols = SYMBOLS.get(type);
+        // The symbol as written is by far the common case and spares two String copies.
+        Enum<?> symbol = symbols.get(value);
+        if (symbol == null) {
+            symbol = symbols.get(value.strip().toUpperCase(Locale.ROOT));
+        }
+        if (symbol == null) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                     .filter(s -> !s.equals("UNKNOWN")).collect(Collectors.joining(", "));
-            problems.put(name, name + ": '" + value + "' is not one of " + allowed);
+            problem(name, name + ": '" + value + "' is not one of " + allowed);
             return null;
         }
+        return type.cast(symbol);
     }
 
     /** Fields that had a conversion problem (their violations from the validator would only repeat it). */
@@ -120,6 +130,44 @@ final class FieldValues {
 
     List<String> problems() {
         return new ArrayList<>(problems.values());
+    }
+
+    private void problem(String field, String message) {
+        if (problems.isEmpty()) {
+            problems = new LinkedHashMap<>();
+        }
+        problems.put(field, message);
+    }
+
+    /**
+     * The UUID written {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} in hexadecimal digits of either
+     * case, read in one pass; null for any other text.
+     */
+    static UUID canonicalUuid(String value) {
+        if (value.length() != 36) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0 || c > 'f') {
+                return null; // also refuses non-ASCII digits, which Character.digit would accept
+            }
+            if (i < 19) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
+        }
+        return new UUID(high, low);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -30,5 +32,23 @@ class FieldValuesTest {
     @Test
     void anImpossibleDateIsAnError() {
         assertThatThrownBy(() -> FieldValues.fastUtcInstant("2023-02-29T00:00:00Z")).isInstanceOf(DateTimeException.class);
+    }
+
+    @Property(tries = 200)
+    void everyUuidInCanonicalFormIsReadInEitherCase(@ForAll long high, @ForAll long low) {
+        UUID id = new UUID(high, low);
+
+        assertThat(FieldValues.canonicalUuid(id.toString())).isEqualTo(id);
+        assertThat(FieldValues.canonicalUuid(id.toString().toUpperCase(Locale.ROOT))).isEqualTo(id);
+    }
+
+    @Test
+    void abbreviatedOrMisshapenUuidsAreNotRead() {
+        assertThat(FieldValues.canonicalUuid("1-2-3-4-5")).isNull();
+        assertThat(FieldValues.canonicalUuid("1b4e28ba2fa111d2883f0016d3cca427")).isNull();
+        assertThat(FieldValues.canonicalUuid("1b4e28ba-2fa1-11d2-883f-0016d3cca42g")).isNull();
+        assertThat(FieldValues.canonicalUuid("1b4e28ba-2fa1-11d2-883f-0016d3cca4277")).isNull();
+        assertThat(FieldValues.canonicalUuid("1b4e28ba-2fa1-11d2+883f-0016d3cca427")).isNull();
+        assertThat(FieldValues.canonicalUuid("1b4e28ba-2fa1-11d2-883f-0016d3cca4\u0662\u0667")).isNull();
     }
 }
