@@ -151,6 +151,7 @@ public final class LocalRun implements Callable<Integer> {
             return FAILED;
         }
         var data = new DataDirectory(dataDir);
+        loadNativeLibrariesMeanwhile();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-run-shutdown"));
         try {
             start(out, data, kafka, registry, http, begin);
@@ -223,6 +224,19 @@ public final class LocalRun implements Callable<Integer> {
                     outcome.figures().map(Figures::summary).orElse("none yet"));
         }
         printTryLines(out, base, broker, schemaRegistry, data);
+    }
+
+    /** While the broker starts, so that the app's stream thread finds RocksDB loaded; best effort. */
+    private static void loadNativeLibrariesMeanwhile() {
+        Thread thread = new Thread(() -> {
+            try {
+                EcosystemApp.loadNativeLibraries();
+            } catch (RuntimeException | LinkageError e) {
+                LoggerFactory.getLogger(LocalRun.class).debug("Could not load RocksDB ahead of the app", e);
+            }
+        }, "local-run-native-libraries");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Has the broker create its group and transaction topics now, on a thread of its own; best effort. */
