@@ -5,6 +5,7 @@ import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.local.broker.BrokerSettings;
 import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+import com.cmobile.ecosystem.local.topics.CoordinatorTopics;
 import com.cmobile.ecosystem.local.topics.EventTopicSettings;
 import com.cmobile.ecosystem.local.topics.ProvisionedTopics;
 import com.cmobile.ecosystem.local.topics.TopicProvisioner;
@@ -20,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,7 @@ public final class LocalRun implements Callable<Integer> {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
     private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+    private static final Duration COORDINATOR_HEAD_START = Duration.ofSeconds(30);
 
     @Spec
     private CommandSpec spec;
@@ -81,7 +85,11 @@ public final class LocalRun implements Callable<Integer> {
                     + "reads it; default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:TOPIC_PARTITIONS:-6}",
+    // Two, not the six of a deployment: this is one instance with one stream thread, and every
+    // partition multiplies the tasks (stores, changelog and repartition partitions) its first start
+    // creates; six took about twice as long to the first answer as two. Two still lets a second
+    // instance take a share.
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:TOPIC_PARTITIONS:-2}",
             description = "Partitions of the event topics when they are created; existing topics keep theirs "
                     + "(env TOPIC_PARTITIONS, default: ${DEFAULT-VALUE}).")
     private int partitions;
@@ -147,6 +155,7 @@ public final class LocalRun implements Callable<Integer> {
             return FAILED;
         }
         var data = new DataDirectory(dataDir);
+        loadNativeLibrariesMeanwhile();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-run-shutdown"));
         try {
             start(out, data, kafka, registry, http, begin);
@@ -175,18 +184,32 @@ public final class LocalRun implements Callable<Integer> {
 
         EmbeddedKafkaBroker broker = stack.add("Kafka broker", EmbeddedKafkaBroker.start(
                 BrokerSettings.defaults().withPort(kafka.number()).withDataDirectory(data.kafka())));
-        provisionTopics(out, broker.bootstrapServers());
-        SchemaRegistryServer schemaRegistry = stack.add("schema registry",
-                SchemaRegistryServer.start(broker.bootstrapServers(), registry.number()));
-        EcosystemApp app = stack.add("streams app", EcosystemApp.start(
-                appConfig(broker.bootstrapServers(), schemaRegistry.url(), data.streamsState(), http.number())));
-        out.printf(Locale.ROOT, "Broker, registry and streams app up after %.1f s (broker %.1f s)%n",
-                (System.nanoTime() - begin) / 1e9, broker.startupTime().toMillis() / 1000.0);
+        String bootstrapServers = broker.bootstrapServers();
+        // Side by side once the broker is up: most of each start is waiting for the broker or loading
+        // classes, which two cores overlap. The registry and the coordinators' topics start at once;
+        // the app as soon as its input topics exist (Kafka Streams refuses missing source topics);
+        // the seed as soon as the registry answers, while the app is still joining its group.
+        prepareCoordinators(bootstrapServers);
+        Starting<SchemaRegistryServer> registryStart = stack.add("schema registry",
+                Starting.begin("schema registry", () -> SchemaRegistryServer.start(bootstrapServers, registry.number())));
+        provisionTopics(out, bootstrapServers);
+        Starting<EcosystemApp> appStart = stack.add("streams app", Starting.begin("streams app", () -> EcosystemApp.start(
+                appConfig(bootstrapServers, SchemaRegistryServer.urlOf(registry.number()), data.streamsState(), http.number()))));
 
         var seed = new SeedPublication(data);
         boolean publishing = seed.needed(resuming);
+        CompletableFuture<SeedSimulator.Result> seeding = publishing
+                ? CompletableFuture.supplyAsync(() -> seed.publish(new PublisherConfig(bootstrapServers,
+                        awaitUninterruptibly(registryStart).url(), Map.of())), LocalRun::onSeedThread)
+                : null;
+        SchemaRegistryServer schemaRegistry = registryStart.await();
+        EcosystemApp app = appStart.await();
+        out.printf(Locale.ROOT, "Broker, registry and streams app up after %.1f s (broker %.1f s)%n",
+                (System.nanoTime() - begin) / 1e9, broker.startupTime().toMillis() / 1000.0);
+        out.flush();
+
         if (publishing) {
-            SeedSimulator.Result result = seed.publish(new PublisherConfig(broker.bootstrapServers(), schemaRegistry.url(), Map.of()));
+            SeedSimulator.Result result = awaitSeed(seeding);
             out.printf(Locale.ROOT, "Published the seed scenario: %,d PoP events and %,d partner events in %.1f s%n",
                     result.popEvents(), result.partnerEvents(), result.elapsed().toMillis() / 1000.0);
         } else {
@@ -205,6 +228,56 @@ public final class LocalRun implements Callable<Integer> {
                     outcome.figures().map(Figures::summary).orElse("none yet"));
         }
         printTryLines(out, base, broker, schemaRegistry, data);
+    }
+
+    /** While the broker starts, so that the app's stream thread finds RocksDB loaded; best effort. */
+    private static void loadNativeLibrariesMeanwhile() {
+        Thread thread = new Thread(() -> {
+            try {
+                EcosystemApp.loadNativeLibraries();
+            } catch (RuntimeException | LinkageError e) {
+                LoggerFactory.getLogger(LocalRun.class).debug("Could not load RocksDB ahead of the app", e);
+            }
+        }, "local-run-native-libraries");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Has the broker create its group and transaction topics now, on a thread of its own; best effort. */
+    private static void prepareCoordinators(String bootstrapServers) {
+        Thread thread = new Thread(() -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                CoordinatorTopics.prepare(admin, COORDINATOR_HEAD_START);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(LocalRun.class).debug("Could not prepare the coordinators ahead of the app", e);
+            }
+        }, "local-run-coordinators");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void onSeedThread(Runnable publication) {
+        Thread thread = new Thread(publication, "local-run-seed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T extends AutoCloseable> T awaitUninterruptibly(Starting<T> start) {
+        try {
+            return start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the schema registry", e);
+        }
+    }
+
+    private static SeedSimulator.Result awaitSeed(CompletableFuture<SeedSimulator.Result> seeding) throws InterruptedException {
+        try {
+            return seeding.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("could not publish the seed scenario", e.getCause());
+        }
     }
 
     private void provisionTopics(PrintWriter out, String bootstrapServers) {

@@ -30,6 +30,7 @@ import java.util.Set;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.rocksdb.RocksDB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +132,15 @@ public final class EcosystemApp implements AutoCloseable {
         streams.start();
         LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
         return new EcosystemApp(streams, http, metrics, self, options);
+    }
+
+    /**
+     * Loads RocksDB's native library (extracted from its jar, a few hundred milliseconds), which
+     * the stream thread would otherwise do when it opens the first store of its first task. A
+     * launcher with other things to start first can call this on a thread of its own meanwhile.
+     */
+    public static void loadNativeLibraries() {
+        RocksDB.loadLibrary();
     }
 
     /** host:port as other instances reach this one. */

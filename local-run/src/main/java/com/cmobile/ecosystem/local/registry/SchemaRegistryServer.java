@@ -71,7 +71,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, for {@code schema.registry.url}. */
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return urlOf(port());
+    }
+
+    /** The URL a registry started on {@code port} (not 0) serves, known before it has started. */
+    public static String urlOf(int port) {
+        if (port <= 0) {
+            throw new IllegalArgumentException("the URL of a registry on any free port is known only once it started");
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     public int port() {
