@@ -85,11 +85,7 @@ public final class LocalRun implements Callable<Integer> {
                     + "reads it; default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
-    // Two, not the six of a deployment: this is one instance with one stream thread, and every
-    // partition multiplies the tasks (stores, changelog and repartition partitions) its first start
-    // creates; six took about twice as long to the first answer as two. Two still lets a second
-    // instance take a share.
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:TOPIC_PARTITIONS:-2}",
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "${env:TOPIC_PARTITIONS:-6}",
             description = "Partitions of the event topics when they are created; existing topics keep theirs "
                     + "(env TOPIC_PARTITIONS, default: ${DEFAULT-VALUE}).")
     private int partitions;

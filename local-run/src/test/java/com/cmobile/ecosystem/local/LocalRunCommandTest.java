@@ -50,7 +50,7 @@ class LocalRunCommandTest {
     void helpShowsTheDefaultsOfThePorts() {
         run("--help");
 
-        assertThat(out.toString()).contains("default: 9092", "default: 8081", "default: 8080", "default: 2");
+        assertThat(out.toString()).contains("default: 9092", "default: 8081", "default: 8080", "default: 6");
     }
 
     private int run(String... args) {
