@@ -293,7 +293,10 @@ public final class LocalRun implements Callable<Integer> {
      * The app's configuration from the environment, as in a deployment, except what this launcher
      * owns: where the broker and registry are, the HTTP port and the state directory. The local
      * run is one instance, which no standby can be assigned to, so it asks for none unless the
-     * environment says otherwise (Kafka Streams would warn once per task at every rebalance).
+     * environment says otherwise (Kafka Streams would warn once per task at every rebalance). Its
+     * state is small, so it keeps its stores in memory unless told otherwise: opening the RocksDB
+     * instances of 72 tasks took 4.4 of the 26 s to a first answer, and restoring the few thousand
+     * changelog records on the next start takes well under a second.
      */
     private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
@@ -303,6 +306,7 @@ public final class LocalRun implements Callable<Integer> {
         values.put("HTTP_PORT", Integer.toString(port));
         values.put("APPLICATION_SERVER", "localhost:" + port);
         values.putIfAbsent("NUM_STANDBY_REPLICAS", "0");
+        values.putIfAbsent("STATE_STORES", "in-memory");
         return AppConfig.from(values);
     }
 

@@ -47,6 +47,9 @@ import com.cmobile.ecosystem.events.Topics;
  *                               shutdown (SIGTERM)
  * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 256: all RocksDB memory of the
  *                               process (shared block cache, memtables charged to it)
+ * @param stateStores            {@code STATE_STORES}: {@code rocksdb} (default) or {@code in-memory};
+ *                               both are backed by changelog topics, but in-memory stores are rebuilt
+ *                               from them on every start and hold all state on the heap
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
@@ -54,7 +57,21 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
-                        int rocksDbMemoryMb) {
+                        int rocksDbMemoryMb, StateStores stateStores) {
+
+    /** Where the state stores keep their data between commits. */
+    public enum StateStores {
+        ROCKSDB, IN_MEMORY;
+
+        static StateStores parse(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "rocksdb" -> ROCKSDB;
+                case "in-memory" -> IN_MEMORY;
+                default -> throw new IllegalArgumentException(
+                        "STATE_STORES must be 'rocksdb' or 'in-memory', not '" + value + "'");
+            };
+        }
+    }
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -98,6 +115,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         requirePositive("QUERY_TIMEOUT_MS", queryTimeout);
         requirePositive("SHUTDOWN_TIMEOUT_MS", shutdownTimeout);
         requireAtLeast("ROCKSDB_MEMORY_MB", rocksDbMemoryMb, 16);
+        Objects.requireNonNull(stateStores, "STATE_STORES");
     }
 
     /** From the process environment. */
@@ -138,7 +156,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
                 source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
                 source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis),
-                source.get("ROCKSDB_MEMORY_MB", "256", Integer::parseInt));
+                source.get("ROCKSDB_MEMORY_MB", "256", Integer::parseInt),
+                source.get("STATE_STORES", "rocksdb", StateStores::parse));
     }
 
     private static Duration millis(String value) {

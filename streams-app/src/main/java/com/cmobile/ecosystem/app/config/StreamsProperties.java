@@ -54,7 +54,9 @@ public final class StreamsProperties {
     /** What the topology needs: the event serdes' configuration and the topics. */
     public static TopologySettings topologySettings(AppConfig config) {
         return new TopologySettings(serdeConfig(config), config.popCapacityTopic(), config.partnerOnboardingTopic(),
-                config.popCapacityDlqTopic(), config.partnerOnboardingDlqTopic(), TopologySettings.StoreType.PERSISTENT);
+                config.popCapacityDlqTopic(), config.partnerOnboardingDlqTopic(),
+                config.stateStores() == AppConfig.StateStores.IN_MEMORY
+                        ? TopologySettings.StoreType.IN_MEMORY : TopologySettings.StoreType.PERSISTENT);
     }
 
     /** Configuration of the schemas module's event serdes. */

@@ -63,6 +63,18 @@ class AppConfigTest {
     }
 
     @Test
+    void stateStoresAreRocksDbUnlessInMemoryIsAskedFor() {
+        assertThat(AppConfig.from(Map.of()).stateStores()).isEqualTo(AppConfig.StateStores.ROCKSDB);
+        var inMemory = AppConfig.from(Map.of("STATE_STORES", "in-memory"));
+        assertThat(inMemory.stateStores()).isEqualTo(AppConfig.StateStores.IN_MEMORY);
+        assertThat(StreamsProperties.topologySettings(inMemory).storeType())
+                .isEqualTo(com.cmobile.ecosystem.app.topology.TopologySettings.StoreType.IN_MEMORY);
+        assertThatThrownBy(() -> AppConfig.from(Map.of("STATE_STORES", "disk")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STATE_STORES").hasMessageContaining("disk");
+    }
+
+    @Test
     void nonNumericValueIsRejectedNamingTheVariable() {
         assertThatThrownBy(() -> AppConfig.from(Map.of("NUM_STANDBY_REPLICAS", "two")))
                 .isInstanceOf(IllegalArgumentException.class)
