@@ -58,11 +58,11 @@ final class FieldValues {
             return null;
         }
         // UUID.fromString accepts abbreviated forms like "1-2-3-4-5"; only the canonical form is a UUID here.
-        UUID id = canonicalUuid(value);
-        if (id == null) {
-            problem(name, name + ": '" + value + "' is not a UUID");
+        if (isCanonicalUuid(value)) {
+            return UUID.fromString(value);
         }
-        return id;
+        problem(name, name + ": '" + value + "' is not a UUID");
+        return null;
     }
 
     Long wholeNumber(String name) {
@@ -139,35 +139,20 @@ final class FieldValues {
         problems.put(field, message);
     }
 
-    /**
-     * The UUID written {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} in hexadecimal digits of either
-     * case, read in one pass; null for any other text.
-     */
-    static UUID canonicalUuid(String value) {
+    /** {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} in hexadecimal digits of either case. */
+    static boolean isCanonicalUuid(String value) {
         if (value.length() != 36) {
-            return null;
+            return false;
         }
-        long high = 0;
-        long low = 0;
         for (int i = 0; i < 36; i++) {
             char c = value.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int digit = Character.digit(c, 16);
-            if (digit < 0 || c > 'f') {
-                return null; // also refuses non-ASCII digits, which Character.digit would accept
-            }
-            if (i < 19) {
-                high = high << 4 | digit;
-            } else {
-                low = low << 4 | digit;
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
             }
         }
-        return new UUID(high, low);
+        return true;
     }
 
     /**

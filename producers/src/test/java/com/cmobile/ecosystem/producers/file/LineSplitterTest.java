@@ -9,15 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class LineSplitterTest {
@@ -58,32 +49,5 @@ class LineSplitterTest {
 
         assertThat(split(trickle)).containsExactly("caf\u00e9", longLine, "end");
         assertThat(split(bytes(longLine + "\n" + longLine))).containsExactly(longLine, longLine);
-    }
-
-    @Property(tries = 2_000)
-    void theWordAtATimeNewlineSearchFindsWhatAByteByByteSearchFinds(
-            @ForAll @Size(max = 40) List<@From("lineBytes") Byte> content, @ForAll @IntRange(max = 40) int from) {
-        byte[] buffer = new byte[content.size()];
-        for (int i = 0; i < buffer.length; i++) {
-            buffer[i] = content.get(i);
-        }
-        int start = Math.min(from, buffer.length);
-        int expected = -1;
-        for (int i = start; i < buffer.length && expected < 0; i++) {
-            if (buffer[i] == '\n') {
-                expected = i;
-            }
-        }
-
-        assertThat(LineSplitter.nextNewline(buffer, start, buffer.length)).isEqualTo(expected);
-    }
-
-    @Provide
-    Arbitrary<Byte> lineBytes() {
-        // Newlines among their near neighbours in value, and bytes that borrow in the word arithmetic.
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just((byte) '\n')),
-                Tuple.of(6, Arbitraries.of((byte) 0x00, (byte) 0x01, (byte) 0x09, (byte) 0x0B, (byte) 0x8A,
-                        (byte) 0x80, (byte) 0xFF, (byte) 'a', (byte) '"')));
     }
 }
