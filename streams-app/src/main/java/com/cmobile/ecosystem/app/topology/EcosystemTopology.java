@@ -37,7 +37,6 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import com.cmobile.ecosystem.validation.EventValidator;
 import com.cmobile.ecosystem.validation.Violation;
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -118,7 +117,7 @@ public final class EcosystemTopology {
 
     private KTable<String, CityCapacity> capacityByCity(Map<String, KStream<String, Partial<?>>> partials) {
         return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.CITY),
-                "capacity-city-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                "capacity-city-partials", CapacityDelta.class,
                 StoreNames.CITY_PARTIALS, CapacityAggregation::city, StoreNames.CITY_CAPACITY, CityCapacity.class);
     }
 
@@ -143,7 +142,7 @@ public final class EcosystemTopology {
     private KTable<String, BusinessLocationCapacity> capacityByBusinessLocation(
             Map<String, KStream<String, Partial<?>>> partials) {
         return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.BUSINESS_LOCATION),
-                "capacity-business-location-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                "capacity-business-location-partials", CapacityDelta.class,
                 StoreNames.BUSINESS_LOCATION_PARTIALS, CapacityAggregation::businessLocation,
                 StoreNames.BUSINESS_LOCATION_CAPACITY, BusinessLocationCapacity.class);
     }
@@ -194,7 +193,7 @@ public final class EcosystemTopology {
     private KTable<String, ProgramCountryAlliance> allianceByProgramAndCountry(
             Map<String, KStream<String, Partial<?>>> partials) {
         return sumPartials(this.<AllianceDelta>level(partials, "membership-partials-", Partial.Level.PROGRAM_COUNTRY),
-                "alliance-program-country-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                "alliance-program-country-partials", AllianceDelta.class,
                 StoreNames.PROGRAM_COUNTRY_PARTIALS, AllianceAggregation::programCountry,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, ProgramCountryAlliance.class);
     }
@@ -224,14 +223,14 @@ public final class EcosystemTopology {
     /** Distinct partners in any program: each task counts its own, and the counts meet under {@code global}. */
     private void organisations(Map<String, KStream<String, Partial<?>>> partials) {
         sumPartials(this.<Long>level(partials, "membership-partials-", Partial.Level.ORGANISATIONS),
-                "alliance-organisation-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                "alliance-organisation-partials", Long.class,
                 StoreNames.ORGANISATION_PARTIALS, AllianceAggregation::organisations,
                 StoreNames.ORGANISATION_COUNT, OrganisationCount.class);
     }
 
     private void growth(Map<String, KStream<String, Partial<?>>> partials) {
         sumPartials(this.<GrowthDelta>level(partials, "membership-partials-", Partial.Level.GROWTH),
-                "alliance-growth-partials", new TypeReference<>() { }, new TypeReference<>() { },
+                "alliance-growth-partials", GrowthDelta.class,
                 StoreNames.GROWTH_PARTIALS, AllianceAggregation::growthDay, StoreNames.GROWTH, GrowthDay.class);
     }
 
@@ -263,17 +262,16 @@ public final class EcosystemTopology {
      * aggregate key (topic {@code name-repartition}), kept per key in {@code partialsStore}, and
      * added up by {@code total} into the queryable {@code storeName}.
      */
-    private <T, R> KTable<String, R> sumPartials(KStream<String, Partial<T>> partials, String name,
-                                                 TypeReference<Partial<T>> partialType,
-                                                 TypeReference<Partials<T>> partialsType, String partialsStore,
-                                                 BiFunction<String, Collection<T>, R> total, String storeName,
-                                                 Class<R> type) {
+    private <T, R> KTable<String, R> sumPartials(KStream<String, Partial<T>> partials, String name, Class<T> sumType,
+                                                 String partialsStore, BiFunction<String, Collection<T>, R> total,
+                                                 String storeName, Class<R> type) {
         return partials
-                .groupByKey(Grouped.with(name, Serdes.String(), JsonSerde.of(partialType)))
+                .groupByKey(Grouped.with(name, Serdes.String(), JsonSerde.<Partial<T>>of(Partial.class, sumType)))
                 .aggregate(Partials::<T>none, (key, partial, sums) -> sums.with(partial),
                         Named.as(name + "-aggregate"),
                         Materialized.<String, Partials<T>, KeyValueStore<Bytes, byte[]>>as(partialsStore)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(partialsType))
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(JsonSerde.<Partials<T>>of(Partials.class, sumType))
                                 .withStoreType(storeType()))
                 .mapValues((key, sums) -> total.apply(key, sums.sums()), Named.as(name + "-total"),
                         store(storeName, type));

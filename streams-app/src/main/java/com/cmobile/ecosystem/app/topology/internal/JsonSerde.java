@@ -2,7 +2,6 @@ package com.cmobile.ecosystem.app.topology.internal;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,9 +42,9 @@ public final class JsonSerde<T> implements Serde<T> {
         return new JsonSerde<>(MAPPER.constructType(type));
     }
 
-    /** For generic types, such as {@code new TypeReference<Partial<CapacityDelta>>() { }}. */
-    public static <T> JsonSerde<T> of(TypeReference<T> type) {
-        return new JsonSerde<>(MAPPER.constructType(type));
+    /** For a type with one type parameter, such as {@code Partial<CapacityDelta>}: {@code of(Partial.class, CapacityDelta.class)}. */
+    public static <T> JsonSerde<T> of(Class<?> generic, Class<?> parameter) {
+        return new JsonSerde<>(MAPPER.getTypeFactory().constructParametricType(generic, parameter));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.app.topology.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -92,17 +93,15 @@ public final class PartialSums<T> {
     public void reconcile() {
         dirty.clear();
         try (var all = sent.prefixScan(prefix, new StringSerializer())) {
+            var neverSent = new HashSet<>(sums.keySet());
             all.forEachRemaining(entry -> {
                 var key = entry.key.substring(prefix.length());
+                neverSent.remove(key);
                 if (!Objects.equals(sums.get(key), serde.deserializer().deserialize(null, entry.value))) {
                     dirty.add(key);
                 }
             });
-        }
-        for (var key : sums.keySet()) {
-            if (sent.get(prefix + key) == null) {
-                dirty.add(key);
-            }
+            dirty.addAll(neverSent);
         }
     }
 
@@ -122,10 +121,5 @@ public final class PartialSums<T> {
             }
         }
         dirty.clear();
-    }
-
-    /** Keys waiting for the next flush (for tests). */
-    int pending() {
-        return dirty.size();
     }
 }

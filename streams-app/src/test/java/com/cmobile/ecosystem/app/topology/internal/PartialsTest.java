@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 
 /** The owner of an aggregate key keeps the latest sum of each input partition and adds them up. */
@@ -37,7 +36,7 @@ class PartialsTest {
 
     @Test
     void partialsSurviveTheirJsonFormKeepingTheOrderOfChange() {
-        var serde = JsonSerde.of(new TypeReference<Partials<CapacityDelta>>() { });
+        var serde = JsonSerde.<Partials<CapacityDelta>>of(Partials.class, CapacityDelta.class);
         var sums = Partials.<CapacityDelta>none().with(paris(5, 1, 1, "a")).with(paris(2, 2, 1, "b"));
 
         var back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", sums));
