@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The producers CLI (publish, simulate): producers.jar on a JRE.
+# The producers CLI (publish, simulate): producers.jar on a JRE, its runtime jars in lib/ beside it.
 # Build context: the repository root (docker build -f docker/producers.Dockerfile -t ecosystem/producers .)
 
 FROM maven:3-eclipse-temurin-17 AS build
@@ -17,6 +17,8 @@ RUN --mount=type=cache,target=/root/.m2 \
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app ecosystem
 WORKDIR /app
+# Libraries first: they change less often than the CLI's jar, so the layer is reused.
+COPY --from=build /src/producers/target/lib/ lib/
 COPY --from=build /src/producers/target/producers.jar producers.jar
 USER ecosystem
 ENTRYPOINT ["java", "-jar", "/app/producers.jar"]
