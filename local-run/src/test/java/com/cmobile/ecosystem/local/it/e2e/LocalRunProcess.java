@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher as the README runs it: {@code java -jar local-run/target/local-run.jar ...} in a
+ * The launcher as the README runs it: {@code java -XX:TieredStopAtLevel=1 -jar local-run/target/local-run.jar ...} in a
  * child JVM, its output collected line by line so tests can wait for a line and read it all.
  */
 final class LocalRunProcess implements AutoCloseable {
@@ -41,6 +41,7 @@ final class LocalRunProcess implements AutoCloseable {
         }
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
