@@ -48,6 +48,12 @@ final class AppProcess implements AutoCloseable {
      */
     static AppProcess start(String name, Path workDirectory, Map<String, String> env, String heap,
                             List<String> extraArgs) throws IOException {
+        return start(name, MAIN_CLASS, workDirectory, env, heap, extraArgs);
+    }
+
+    /** As {@link #start(String, Path, Map, String, List)}, running {@code mainClass} instead of the app. */
+    static AppProcess start(String name, String mainClass, Path workDirectory, Map<String, String> env, String heap,
+                            List<String> extraArgs) throws IOException {
         int port = freePort();
         Path log = workDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>();
@@ -57,7 +63,7 @@ final class AppProcess implements AutoCloseable {
         command.addAll(extraArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

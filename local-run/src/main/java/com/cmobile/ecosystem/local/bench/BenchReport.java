@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
  * The figures of one run, printed as a readable table followed by exactly one machine-readable
  * line, always the last:
  * {@code BENCH events=<n> e2e_eps=<n> ceiling_eps=<n> ratio=<x> query_p50_ms=<x> query_p99_ms=<x>
- * routed_p99_ms=<x> fanout_p99_ms=<x> qps=<n> rss_mb=<n>}.
+ * routed_p99_ms=<x> fanout_p99_ms=<x> qps=<n> rss_mb=<n>}; for a floor run ({@code -Dbench.floor}),
+ * {@code FLOOR kind=<count|decode> events=<n> floor_eps=<n> ceiling_eps=<n> ratio=<x> rss_mb=<n>} instead.
  */
 final class BenchReport {
 
@@ -22,6 +23,8 @@ final class BenchReport {
     double ceilingEventsPerSecond;
     QueryLoad.Result queries;
     long rssMb;
+    /** Set when the run measured {@link FloorApp} instead of the app: the last line is then a FLOOR line. */
+    String floorKind;
 
     void row(String what, String value) {
         rows.add(new String[] {what, value});
@@ -56,6 +59,10 @@ final class BenchReport {
 
     String benchLine() {
         double ratio = ceilingEventsPerSecond > 0 ? e2eEventsPerSecond / ceilingEventsPerSecond : 0;
+        if (floorKind != null) {
+            return String.format(Locale.ROOT, "FLOOR kind=%s events=%d floor_eps=%.0f ceiling_eps=%.0f ratio=%.3f rss_mb=%d",
+                    floorKind, events, e2eEventsPerSecond, ceilingEventsPerSecond, ratio, rssMb);
+        }
         return String.format(Locale.ROOT,
                 "BENCH events=%d e2e_eps=%.0f ceiling_eps=%.0f ratio=%.3f query_p50_ms=%.3f query_p99_ms=%.3f "
                         + "routed_p99_ms=%.3f fanout_p99_ms=%.3f qps=%.0f rss_mb=%d",

@@ -53,6 +53,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * an HdrHistogram client against both instances while the load simulator publishes; (5) read the
  * instances' peak RSS and stop them; (6) ceiling: plain consumers read and decode both topics
  * from the beginning with nothing else running, best of two passes. Settings: {@link BenchSettings}.
+ *
+ * <p>With {@code -Dbench.floor=count} (or {@code decode}) the instances run {@link FloorApp}, the
+ * simplest Streams application on the same topics and settings, instead of the app; phase (4) is
+ * skipped and the last line is a {@code FLOOR ...} line: how close any Kafka Streams topology can
+ * get to the ceiling on this machine.
  */
 public final class PipelineBenchmark {
 
@@ -61,6 +66,8 @@ public final class PipelineBenchmark {
     private static final int INSTANCES = 2;
 
     private final BenchSettings settings;
+    /** {@code -Dbench.floor=count|decode}: measure {@link FloorApp} instead of the app (no figures, no queries). */
+    private final String floor = System.getProperty("bench.floor", "").strip();
     private final long deadline;
     private final BenchReport report = new BenchReport();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -87,7 +94,18 @@ public final class PipelineBenchmark {
         System.exit(status);
     }
 
+    private boolean isFloor() {
+        return !floor.isEmpty();
+    }
+
     private void run() throws Exception {
+        if (isFloor() && !floor.equals("count") && !floor.equals("decode")) {
+            throw new IllegalArgumentException("bench.floor must be count or decode, not '" + floor + "'");
+        }
+        if (isFloor()) {
+            report.floorKind = floor;
+            report.row("measured", "FloorApp (" + floor + ") in place of the app, with the app's Streams settings");
+        }
         progress("settings: " + settings.describe());
         report.row("settings", settings.describe());
         Path work = Files.createTempDirectory("pipeline-bench-");
@@ -115,7 +133,12 @@ public final class PipelineBenchmark {
             List<AppProcess> apps = new ArrayList<>();
             try {
                 for (int i = 1; i <= INSTANCES; i++) {
-                    apps.add(AppProcess.start("app-" + i, work, appEnvironment(broker, registry, applicationId, work, i),
+                    var env = appEnvironment(broker, registry, applicationId, work, i);
+                    if (isFloor()) {
+                        env.put("FLOOR_KIND", floor);
+                    }
+                    apps.add(AppProcess.start((isFloor() ? "floor-" : "app-") + i,
+                            isFloor() ? FloorApp.class.getName() : AppProcess.MAIN_CLASS, work, env,
                             settings.appHeap(), appJvmArgs(work, i)));
                 }
                 // Generating takes a while: let the instances start meanwhile (neither is timed).
@@ -130,14 +153,19 @@ public final class PipelineBenchmark {
                         seconds(generateStart)));
                 report.events = events.size();
 
-                for (AppProcess app : apps) {
-                    app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
+                if (!isFloor()) {
+                    // The floor has no HTTP API; its group being stable is its readiness.
+                    for (AppProcess app : apps) {
+                        app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
+                    }
                 }
                 awaitStableGroup(admin, applicationId, remaining(Duration.ofSeconds(60)));
                 progress("app instances ready: " + apps.stream().map(a -> a.name() + " pid " + a.pid()).toList());
 
                 measurePipeline(broker, registry, admin, applicationId, events, apps);
-                measureQueries(broker, registry, apps);
+                if (!isFloor()) {
+                    measureQueries(broker, registry, apps);
+                }
             } catch (Exception e) {
                 // The work directory goes away with the run: show what the instances said first.
                 for (AppProcess app : apps) {
@@ -195,6 +223,11 @@ public final class PipelineBenchmark {
         long committed = 0;
         while (System.nanoTime() < until) {
             committed = progress.committed();
+            if (committed >= progress.inputEvents() && isFloor()) {
+                // The floor keeps no figures: having committed every input offset is all it does.
+                done = true;
+                break;
+            }
             if (committed >= progress.inputEvents()) {
                 seen = progress.figures();
                 if (seen.isPresent() && seen.get().equals(events.expected)) {
@@ -219,9 +252,10 @@ public final class PipelineBenchmark {
                 appCpu, appCpu * 1e6 / through, brokerCpu, e2eSeconds));
         if (done) {
             report.e2eEventsPerSecond = events.size() / e2eSeconds;
-            report.row("e2e pipeline", BenchReport.rate(events.size(), e2eSeconds) + String.format(Locale.ROOT,
-                    " (exactly_once_v2, %d instances x %d stream thread(s); first send to last aggregate)",
-                    INSTANCES, settings.streamThreads()));
+            report.row(isFloor() ? "e2e floor (" + floor + ")" : "e2e pipeline", BenchReport.rate(events.size(),
+                    e2eSeconds) + String.format(Locale.ROOT, " (exactly_once_v2, %d instances x %d stream thread(s); %s)",
+                    INSTANCES, settings.streamThreads(), isFloor() ? "first send to last input offset committed"
+                            : "first send to last aggregate"));
         } else {
             // Not done in time: report the committed rate, which overstates progress at most by what
             // the upper aggregates had still to catch up.
