@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +32,38 @@ public final class HttpPeers implements Peers {
     /** Path prefix of the endpoints that answer from local stores only. */
     public static final String INTERNAL = "/internal/v1";
 
+    /** At most this many peer calls run at once on their own threads; past that the caller makes the call. */
+    static final int MAX_CONCURRENT_CALLS = 16;
+
     private final HttpClient client;
     private final ObjectMapper mapper;
+    private final Executor calls;
 
     public HttpPeers(HttpClient client, ObjectMapper mapper) {
+        this(client, mapper, callExecutor());
+    }
+
+    HttpPeers(HttpClient client, ObjectMapper mapper, Executor calls) {
         this.client = client;
         this.mapper = mapper;
+        this.calls = calls;
+    }
+
+    /**
+     * Where the concurrent calls (fan-out, status) run: a blocking {@code send} on reused daemon
+     * threads. Not the JDK client's {@code sendAsync}: it hands every response over to
+     * CompletableFuture's default executor, which on a machine or container with two CPUs or fewer
+     * (common-pool parallelism 1) starts a new thread for each task (JDK-8204339). On the
+     * two-core benchmark machine that was a thread started per peer answer of every fan-out.
+     */
+    static ThreadPoolExecutor callExecutor() {
+        var threads = new AtomicInteger();
+        return new ThreadPoolExecutor(0, MAX_CONCURRENT_CALLS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> {
+                    var thread = new Thread(task, "peer-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**
@@ -88,18 +119,27 @@ public final class HttpPeers implements Peers {
 
     private <T> CompletableFuture<T> call(Instance peer, String path, Map<String, String> query, Duration timeout,
                                           Class<T> type) {
-        return client.sendAsync(request(peer, path, query, timeout), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new CompletionException(new IOException(
-                                peer + " answered HTTP " + response.statusCode() + " on " + path));
-                    }
-                    try {
-                        return mapper.readValue(response.body(), type);
-                    } catch (IOException e) {
-                        throw new CompletionException(new IOException("unreadable answer from " + peer + " on " + path, e));
-                    }
-                });
+        HttpRequest request = request(peer, path, query, timeout);
+        return CompletableFuture.supplyAsync(() -> {
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(new IOException("interrupted calling " + peer + " on " + path, e));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+            if (response.statusCode() != 200) {
+                throw new CompletionException(new IOException(
+                        peer + " answered HTTP " + response.statusCode() + " on " + path));
+            }
+            try {
+                return mapper.readValue(response.body(), type);
+            } catch (IOException e) {
+                throw new CompletionException(new IOException("unreadable answer from " + peer + " on " + path, e));
+            }
+        }, calls);
     }
 
     private static HttpRequest request(Instance peer, String path, Map<String, String> query, Duration timeout) {
