@@ -63,11 +63,12 @@ public final class PipelineBenchmark {
 
     private static final PrintStream PROGRESS = System.err;
     private static final Duration QUERY_WARM_UP = Duration.ofSeconds(3);
-    private static final int INSTANCES = 2;
 
     private final BenchSettings settings;
     /** {@code -Dbench.floor=count|decode}: measure {@link FloorApp} instead of the app (no figures, no queries). */
     private final String floor = System.getProperty("bench.floor", "").strip();
+    /** {@code -Dbench.instances}: app instances (child JVMs), 2 by default; a floor run may use 1. */
+    private final int instances = Integer.getInteger("bench.instances", 2);
     private final long deadline;
     private final BenchReport report = new BenchReport();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -102,6 +103,10 @@ public final class PipelineBenchmark {
         if (isFloor() && !floor.equals("count") && !floor.equals("decode")) {
             throw new IllegalArgumentException("bench.floor must be count or decode, not '" + floor + "'");
         }
+        if (instances < (isFloor() ? 1 : 2)) {
+            throw new IllegalArgumentException("bench.instances must be at least " + (isFloor() ? 1 : 2)
+                    + " (the query phase forwards keys to a second instance), not " + instances);
+        }
         if (isFloor()) {
             report.floorKind = floor;
             report.row("measured", "FloorApp (" + floor + ") in place of the app, with the app's Streams settings");
@@ -132,7 +137,7 @@ public final class PipelineBenchmark {
             String applicationId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<AppProcess> apps = new ArrayList<>();
             try {
-                for (int i = 1; i <= INSTANCES; i++) {
+                for (int i = 1; i <= instances; i++) {
                     var env = appEnvironment(broker, registry, applicationId, work, i);
                     if (isFloor()) {
                         env.put("FLOOR_KIND", floor);
@@ -254,7 +259,7 @@ public final class PipelineBenchmark {
             report.e2eEventsPerSecond = events.size() / e2eSeconds;
             report.row(isFloor() ? "e2e floor (" + floor + ")" : "e2e pipeline", BenchReport.rate(events.size(),
                     e2eSeconds) + String.format(Locale.ROOT, " (exactly_once_v2, %d instances x %d stream thread(s); %s)",
-                    INSTANCES, settings.streamThreads(), isFloor() ? "first send to last input offset committed"
+                    instances, settings.streamThreads(), isFloor() ? "first send to last input offset committed"
                             : "first send to last aggregate"));
         } else {
             // Not done in time: report the committed rate, which overstates progress at most by what
@@ -306,7 +311,7 @@ public final class PipelineBenchmark {
     }
 
     private void measureCeiling(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) throws Exception {
-        int consumers = INSTANCES * settings.streamThreads();
+        int consumers = instances * settings.streamThreads();
         var ceiling = new CeilingConsumer(broker.bootstrapServers(), registry.url(), consumers);
         CeilingConsumer.Pass best = null;
         double bestCpuPerEvent = 0;
@@ -371,7 +376,7 @@ public final class PipelineBenchmark {
         while (System.nanoTime() < until) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
                     .get(groupId).get(10, TimeUnit.SECONDS);
-            if (group.groupState() == GroupState.STABLE && group.members().size() == INSTANCES * settings.streamThreads()) {
+            if (group.groupState() == GroupState.STABLE && group.members().size() == instances * settings.streamThreads()) {
                 return;
             }
             Thread.sleep(100);
