@@ -51,9 +51,7 @@ public final class FloorApp {
     }
 
     static Topology topology(AppConfig config, String kind) {
-        if (!kind.equals("count") && !kind.equals("decode")) {
-            throw new IllegalArgumentException("FLOOR_KIND must be count or decode, not '" + kind + "'");
-        }
+        requireKind(kind);
         Map<String, Object> serdeConfig = StreamsProperties.serdeConfig(config);
         // The same store type as the app's (STATE_STORES).
         var storeType = config.stateStores() == AppConfig.StateStores.IN_MEMORY
@@ -62,6 +60,13 @@ public final class FloorApp {
         read(builder, config.popCapacityTopic(), EventSerdes.popCapacity(serdeConfig), kind, storeType);
         read(builder, config.partnerOnboardingTopic(), EventSerdes.partnerOnboarding(serdeConfig), kind, storeType);
         return builder.build();
+    }
+
+    /** Fails unless {@code kind} is {@code count} or {@code decode}. */
+    static void requireKind(String kind) {
+        if (!kind.equals("count") && !kind.equals("decode")) {
+            throw new IllegalArgumentException("the floor's kind must be count or decode, not '" + kind + "'");
+        }
     }
 
     private static <T extends SpecificRecord> void read(StreamsBuilder builder, String topic, Serde<T> values,

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -100,8 +102,8 @@ public final class PipelineBenchmark {
     }
 
     private void run() throws Exception {
-        if (isFloor() && !floor.equals("count") && !floor.equals("decode")) {
-            throw new IllegalArgumentException("bench.floor must be count or decode, not '" + floor + "'");
+        if (isFloor()) {
+            FloorApp.requireKind(floor);
         }
         if (instances < (isFloor() ? 1 : 2)) {
             throw new IllegalArgumentException("bench.instances must be at least " + (isFloor() ? 1 : 2)
@@ -228,12 +230,12 @@ public final class PipelineBenchmark {
         long committed = 0;
         while (System.nanoTime() < until) {
             committed = progress.committed();
-            if (committed >= progress.inputEvents() && isFloor()) {
-                // The floor keeps no figures: having committed every input offset is all it does.
-                done = true;
-                break;
-            }
             if (committed >= progress.inputEvents()) {
+                if (isFloor()) {
+                    // The floor keeps no figures: having committed every input offset is all it does.
+                    done = true;
+                    break;
+                }
                 seen = progress.figures();
                 if (seen.isPresent() && seen.get().equals(events.expected)) {
                     done = true;
@@ -374,9 +376,19 @@ public final class PipelineBenchmark {
     private void awaitStableGroup(Admin admin, String groupId, Duration timeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
-                    .get(groupId).get(10, TimeUnit.SECONDS);
-            if (group.groupState() == GroupState.STABLE && group.members().size() == instances * settings.streamThreads()) {
+            ConsumerGroupDescription group;
+            try {
+                group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
+                        .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+                // No instance has joined yet (the floor has no HTTP readiness to wait for first).
+                group = null;
+            }
+            if (group != null && group.groupState() == GroupState.STABLE
+                    && group.members().size() == instances * settings.streamThreads()) {
                 return;
             }
             Thread.sleep(100);
