@@ -70,8 +70,7 @@ public final class EcosystemPublisher implements AutoCloseable {
     /** Validates and sends a PoP capacity event to {@value Topics#POP_CAPACITY}, keyed by popId. */
     public CompletableFuture<PublishedEvent> publish(PopCapacityEvent event) {
         var result = new CompletableFuture<PublishedEvent>();
-        send(withId(event), (topic, key, eventId, metadata, failure) ->
-                complete(result, topic, key, eventId, metadata, failure));
+        send(withId(event), true, completing(result));
         return result;
     }
 
@@ -80,8 +79,7 @@ public final class EcosystemPublisher implements AutoCloseable {
      * future: for publishing many events, it spares a future and its dependents per event.
      */
     public void publish(PopCapacityEvent event, PublishCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        send(withId(event), (topic, key, eventId, metadata, failure) -> callback.onCompletion(failure));
+        send(withId(event), true, telling(callback));
     }
 
     /**
@@ -92,24 +90,19 @@ public final class EcosystemPublisher implements AutoCloseable {
      * present), so a check made moments earlier still holds; the event must not change meanwhile.
      */
     public void publishValidated(PopCapacityEvent event, PublishCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        PopCapacityEvent withId = withId(event);
-        send(Topics.POP_CAPACITY, withId.getPopId(), withId.getEventId(), withId, List.of(),
-                (topic, key, eventId, metadata, failure) -> callback.onCompletion(failure));
+        send(withId(event), false, telling(callback));
     }
 
     /** Validates and sends a partner onboarding event to {@value Topics#PARTNER_ONBOARDING}, keyed by partnerId. */
     public CompletableFuture<PublishedEvent> publish(PartnerOnboardingEvent event) {
         var result = new CompletableFuture<PublishedEvent>();
-        send(withId(event), (topic, key, eventId, metadata, failure) ->
-                complete(result, topic, key, eventId, metadata, failure));
+        send(withId(event), true, completing(result));
         return result;
     }
 
     /** Like {@link #publish(PartnerOnboardingEvent)} but tells {@code callback} instead of completing a future. */
     public void publish(PartnerOnboardingEvent event, PublishCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        send(withId(event), (topic, key, eventId, metadata, failure) -> callback.onCompletion(failure));
+        send(withId(event), true, telling(callback));
     }
 
     /**
@@ -118,10 +111,7 @@ public final class EcosystemPublisher implements AutoCloseable {
      * {@link #publishValidated(PopCapacityEvent, PublishCallback)}.
      */
     public void publishValidated(PartnerOnboardingEvent event, PublishCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        PartnerOnboardingEvent withId = withId(event);
-        send(Topics.PARTNER_ONBOARDING, withId.getPartnerId(), withId.getEventId(), withId, List.of(),
-                (topic, key, eventId, metadata, failure) -> callback.onCompletion(failure));
+        send(withId(event), false, telling(callback));
     }
 
     /** The rules every event is checked against before it is sent. */
@@ -148,13 +138,15 @@ public final class EcosystemPublisher implements AutoCloseable {
         producer.close(timeout);
     }
 
-    private void send(PopCapacityEvent event, Outcome outcome) {
-        send(Topics.POP_CAPACITY, event.getPopId(), event.getEventId(), event, validator.validate(event), outcome);
+    /** {@code validate} false: the caller has just validated the event (see {@code publishValidated}). */
+    private void send(PopCapacityEvent event, boolean validate, Outcome outcome) {
+        send(Topics.POP_CAPACITY, event.getPopId(), event.getEventId(), event,
+                validate ? validator.validate(event) : List.of(), outcome);
     }
 
-    private void send(PartnerOnboardingEvent event, Outcome outcome) {
-        send(Topics.PARTNER_ONBOARDING, event.getPartnerId(), event.getEventId(), event, validator.validate(event),
-                outcome);
+    private void send(PartnerOnboardingEvent event, boolean validate, Outcome outcome) {
+        send(Topics.PARTNER_ONBOARDING, event.getPartnerId(), event.getEventId(), event,
+                validate ? validator.validate(event) : List.of(), outcome);
     }
 
     /** Exactly one call of {@code outcome}: on the I/O thread once sent, else before returning. */
@@ -176,13 +168,21 @@ public final class EcosystemPublisher implements AutoCloseable {
         }
     }
 
-    private static void complete(CompletableFuture<PublishedEvent> result, String topic, String key, UUID eventId,
-                                 RecordMetadata metadata, RuntimeException failure) {
-        if (failure == null) {
-            result.complete(new PublishedEvent(topic, metadata.partition(), metadata.offset(), key, eventId));
-        } else {
-            result.completeExceptionally(failure);
-        }
+    /** The outcome that completes {@code result}. */
+    private static Outcome completing(CompletableFuture<PublishedEvent> result) {
+        return (topic, key, eventId, metadata, failure) -> {
+            if (failure == null) {
+                result.complete(new PublishedEvent(topic, metadata.partition(), metadata.offset(), key, eventId));
+            } else {
+                result.completeExceptionally(failure);
+            }
+        };
+    }
+
+    /** The outcome that tells {@code callback}. */
+    private static Outcome telling(PublishCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        return (topic, key, eventId, metadata, failure) -> callback.onCompletion(failure);
     }
 
     /** What became of one send: the broker's acknowledgement ({@code failure} null), or the failure. */
