@@ -17,6 +17,7 @@ import com.cmobile.ecosystem.events.Program;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -127,30 +128,23 @@ public final class StateSerdes {
             try (var in = new DataInputStream(new ByteArrayInputStream(data))) {
                 int format = in.readByte();
                 if (format != FORMAT) {
-                    throw new SerializationException("Cannot read " + type + (topic == null ? "" : " of " + topic)
-                            + ": unknown format " + format + " (this version reads format " + FORMAT + ")");
+                    throw new SerializationException(cannotRead(type, topic,
+                            "unknown format " + format + " (this version reads format " + FORMAT + ")"));
                 }
                 T value = reader.read(in);
                 if (in.available() > 0) {
-                    throw new SerializationException("Cannot read " + type + (topic == null ? "" : " of " + topic)
-                            + ": " + in.available() + " bytes left after the value");
+                    throw new SerializationException(cannotRead(type, topic,
+                            in.available() + " bytes left after the value"));
                 }
                 return value;
             } catch (IOException | IllegalArgumentException e) {
-                throw new SerializationException("Cannot read " + type + (topic == null ? "" : " of " + topic)
-                        + ": " + e.getMessage(), e);
+                throw new SerializationException(cannotRead(type, topic, e.getMessage()), e);
             }
         };
-        return new Serde<>() {
-            @Override
-            public Serializer<T> serializer() {
-                return serializer;
-            }
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
 
-            @Override
-            public Deserializer<T> deserializer() {
-                return deserializer;
-            }
-        };
+    private static String cannotRead(String type, String topic, String why) {
+        return "Cannot read " + type + (topic == null ? "" : " of " + topic) + ": " + why;
     }
 }
