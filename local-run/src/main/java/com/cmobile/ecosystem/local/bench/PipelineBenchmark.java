@@ -105,8 +105,10 @@ public final class PipelineBenchmark {
         if (isFloor()) {
             FloorApp.requireKind(floor);
         }
-        if (instances < (isFloor() ? 1 : 2)) {
-            throw new IllegalArgumentException("bench.instances must be at least " + (isFloor() ? 1 : 2)
+        // The query phase forwards keys to a second instance; the floor has no query phase.
+        int fewestInstances = isFloor() ? 1 : 2;
+        if (instances < fewestInstances) {
+            throw new IllegalArgumentException("bench.instances must be at least " + fewestInstances
                     + " (the query phase forwards keys to a second instance), not " + instances);
         }
         if (isFloor()) {
