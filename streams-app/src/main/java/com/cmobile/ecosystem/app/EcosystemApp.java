@@ -25,8 +25,10 @@ import com.cmobile.ecosystem.validation.EventValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -51,6 +53,8 @@ public final class EcosystemApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
     private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+    /** Bound on each look-up of topic metadata at start, as Kafka's clients bound theirs by default. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Settings of the query layer and of shutdown; {@link #from(AppConfig)} takes them from the
@@ -99,9 +103,8 @@ public final class EcosystemApp implements AutoCloseable {
         ObjectMapper mapper = QueryJson.newMapper();
         EcosystemMetrics metrics = new EcosystemMetrics();
         DeadLetterCounter deadLetters = new DeadLetterCounter(metrics.registry());
-        Topology topology = new EcosystemTopology(StreamsProperties.topologySettings(config),
-                new EventValidator(clock, config.futureTolerance()), deadLetters).build();
-        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, deadLetters));
+        Topology topology = topologyForInputs(config, clock, deadLetters);
+        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, deadLetters, topology));
         StreamsHealth health = new StreamsHealth(clock, 3, Duration.ofMinutes(10));
         streams.setStateListener(health);
         streams.setUncaughtExceptionHandler(health);
@@ -132,6 +135,24 @@ public final class EcosystemApp implements AutoCloseable {
         streams.start();
         LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
         return new EcosystemApp(streams, http, metrics, self, options);
+    }
+
+    /**
+     * The topology for the input topics as they are now, once it is sure that the state was built
+     * for their partition counts (see {@link InputPartitions}).
+     */
+    private static Topology topologyForInputs(AppConfig config, Clock clock, DeadLetterCounter deadLetters) {
+        List<String> inputs = List.of(config.popCapacityTopic(), config.partnerOnboardingTopic());
+        try (Admin admin = Admin.create(StreamsProperties.adminConfig(config))) {
+            InputPartitions partitions = InputPartitions.read(admin, config.popCapacityTopic(),
+                    config.partnerOnboardingTopic(), METADATA_TIMEOUT);
+            Topology topology = new EcosystemTopology(
+                    StreamsProperties.topologySettings(config, partitions.popCapacity(), partitions.partnerOnboarding()),
+                    new EventValidator(clock, config.futureTolerance()), deadLetters).build();
+            InputPartitions.requireStateBuiltFor(admin, topology.describe(), config.applicationId(), inputs,
+                    METADATA_TIMEOUT);
+            return topology;
+        }
     }
 
     /**

@@ -39,7 +39,8 @@ public final class FloorApp {
     public static void main(String[] args) throws InterruptedException {
         AppConfig config = AppConfig.fromEnvironment();
         String kind = System.getenv().getOrDefault("FLOOR_KIND", "count").toLowerCase(Locale.ROOT);
-        var streams = new KafkaStreams(topology(config, kind), StreamsProperties.of(config, DeadLetterListener.NONE));
+        var topology = topology(config, kind);
+        var streams = new KafkaStreams(topology, StreamsProperties.of(config, DeadLetterListener.NONE, topology));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streams.close();

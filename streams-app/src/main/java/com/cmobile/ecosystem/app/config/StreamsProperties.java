@@ -5,8 +5,11 @@ import java.util.Properties;
 
 import com.cmobile.ecosystem.app.topology.DeadLetterExceptionHandlers;
 import com.cmobile.ecosystem.app.topology.DeadLetterListener;
+import com.cmobile.ecosystem.app.topology.DeadLetterSides;
 import com.cmobile.ecosystem.app.topology.TopologySettings;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /** Turns an {@link AppConfig} into Kafka Streams properties and topology settings. */
 public final class StreamsProperties {
@@ -14,8 +17,11 @@ public final class StreamsProperties {
     private StreamsProperties() {
     }
 
-    /** The Kafka Streams configuration, with the DLQ handlers told about {@code listener}. */
-    public static Properties of(AppConfig config, DeadLetterListener listener) {
+    /**
+     * The Kafka Streams configuration of {@code topology}, with the DLQ handlers told about
+     * {@code listener} and about the side of each of its processors and topics.
+     */
+    public static Properties of(AppConfig config, DeadLetterListener listener, Topology topology) {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -47,16 +53,28 @@ public final class StreamsProperties {
         props.put(DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, config.popCapacityDlqTopic());
         props.put(DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, config.partnerOnboardingDlqTopic());
         props.put(DeadLetterExceptionHandlers.LISTENER_CONFIG, listener);
+        props.put(DeadLetterExceptionHandlers.SIDES_CONFIG, DeadLetterSides.of(topology.describe(),
+                config.applicationId(), config.popCapacityTopic(), config.partnerOnboardingTopic()));
         props.put("schema.registry.url", config.schemaRegistryUrl());
         return props;
     }
 
-    /** What the topology needs: the event serdes' configuration and the topics. */
-    public static TopologySettings topologySettings(AppConfig config) {
+    /**
+     * What the topology needs: the event serdes' configuration, the topics and the partition counts
+     * of the input topics (read from the cluster at start).
+     */
+    public static TopologySettings topologySettings(AppConfig config, int popCapacityPartitions,
+                                                    int partnerOnboardingPartitions) {
         return new TopologySettings(serdeConfig(config), config.popCapacityTopic(), config.partnerOnboardingTopic(),
                 config.popCapacityDlqTopic(), config.partnerOnboardingDlqTopic(),
                 config.stateStores() == AppConfig.StateStores.IN_MEMORY
-                        ? TopologySettings.StoreType.IN_MEMORY : TopologySettings.StoreType.PERSISTENT);
+                        ? TopologySettings.StoreType.IN_MEMORY : TopologySettings.StoreType.PERSISTENT,
+                popCapacityPartitions, partnerOnboardingPartitions);
+    }
+
+    /** What an admin client of this application needs to reach the cluster. */
+    public static Map<String, Object> adminConfig(AppConfig config) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     }
 
     /** Configuration of the schemas module's event serdes. */

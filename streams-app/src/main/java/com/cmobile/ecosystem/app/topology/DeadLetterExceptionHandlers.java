@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.cmobile.ecosystem.app.topology.internal.Failures;
-import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.app.topology.internal.InputPartitionsChangedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -29,19 +29,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterExceptionHandlers {
 
-    /** DLQ for failures on the PoP side (topics and processors other than the alliance ones). */
+    /** DLQ for failures on the PoP side ({@link DeadLetterSides.Side#POP_CAPACITY}). */
     public static final String POP_CAPACITY_DLQ_CONFIG = "ecosystem.dlq.pop-capacity.topic";
     /** DLQ for failures on the partner side. */
     public static final String PARTNER_ONBOARDING_DLQ_CONFIG = "ecosystem.dlq.partner-onboarding.topic";
     /** A {@link DeadLetterListener} instance (optional). */
     public static final String LISTENER_CONFIG = "ecosystem.dlq.listener";
+    /** The {@link DeadLetterSides} of the running topology: which DLQ each processor and topic reports to. */
+    public static final String SIDES_CONFIG = "ecosystem.dlq.sides";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
-    // The partner side's processor names start with these (see EcosystemTopology) ...
-    private static final List<String> PARTNER_SIDE_NODES = List.of("partner-onboarding-", "membership-", "alliance-");
-    // ... and its internal topics contain these, after the application id.
-    private static final List<String> PARTNER_SIDE_TOPICS = List.of("-alliance-by-", "-alliance-organisations-",
-            "-alliance-growth-");
 
     private DeadLetterExceptionHandlers() {
     }
@@ -57,6 +54,10 @@ public final class DeadLetterExceptionHandlers {
 
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            if (exception instanceof InputPartitionsChangedException) {
+                LOG.error("Stopping: {}", exception.getMessage());
+                return Response.fail();
+            }
             if (Failures.isTransient(exception)) {
                 LOG.error("Transient failure processing {}-{}@{} in {}; failing so it is retried",
                         context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
@@ -87,16 +88,21 @@ public final class DeadLetterExceptionHandlers {
         }
     }
 
-    private record Target(String popCapacityDlq, String partnerOnboardingDlq, DeadLetterListener listener) {
+    private record Target(String popCapacityDlq, String partnerOnboardingDlq, DeadLetterSides sides,
+                          DeadLetterListener listener) {
 
         static Target from(Map<String, ?> configs) {
             var listener = configs.get(LISTENER_CONFIG) instanceof DeadLetterListener l ? l : DeadLetterListener.NONE;
+            if (!(configs.get(SIDES_CONFIG) instanceof DeadLetterSides sides)) {
+                throw new IllegalArgumentException("Missing Streams configuration " + SIDES_CONFIG
+                        + " (the DeadLetterSides of the topology, which tell the DLQ of each processor)");
+            }
             return new Target(required(configs, POP_CAPACITY_DLQ_CONFIG), required(configs, PARTNER_ONBOARDING_DLQ_CONFIG),
-                    listener);
+                    sides, listener);
         }
 
         List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String reason, Exception exception) {
-            String topic = isPartnerSide(context) ? partnerOnboardingDlq : popCapacityDlq;
+            String topic = sideOf(context) == DeadLetterSides.Side.PARTNER_ONBOARDING ? partnerOnboardingDlq : popCapacityDlq;
             String message = exception.getClass().getSimpleName() + " in " + context.processorNodeId() + ": "
                     + exception.getMessage();
             LOG.error("Sending {}-{}@{} to {}: {}", context.topic(), context.partition(), context.offset(), topic,
@@ -108,13 +114,14 @@ public final class DeadLetterExceptionHandlers {
                     context.sourceRawValue(), headers));
         }
 
-        private static boolean isPartnerSide(ErrorHandlerContext context) {
+        /** The processor's side, else the side of the topic the record came from; the PoP side if neither is known. */
+        private DeadLetterSides.Side sideOf(ErrorHandlerContext context) {
             String node = Objects.requireNonNullElse(context.processorNodeId(), "");
             String topic = Objects.requireNonNullElse(context.topic(), "");
-            if (!node.isEmpty()) {
-                return PARTNER_SIDE_NODES.stream().anyMatch(node::startsWith);
-            }
-            return topic.equals(Topics.PARTNER_ONBOARDING) || PARTNER_SIDE_TOPICS.stream().anyMatch(topic::contains);
+            return sides.ofProcessor(node).or(() -> sides.ofTopic(topic)).orElseGet(() -> {
+                LOG.error("No side known for processor '{}' or topic '{}'; using the PoP side's DLQ", node, topic);
+                return DeadLetterSides.Side.POP_CAPACITY;
+            });
         }
 
         private static String required(Map<String, ?> configs, String key) {

@@ -16,6 +16,7 @@ import com.cmobile.ecosystem.app.topology.internal.EventParser.EventKind;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.Problem;
 import com.cmobile.ecosystem.app.topology.internal.GrowthDelta;
 import com.cmobile.ecosystem.app.topology.internal.JsonSerde;
+import com.cmobile.ecosystem.app.topology.internal.KeyPartitions;
 import com.cmobile.ecosystem.app.topology.internal.MembershipStateProcessor;
 import com.cmobile.ecosystem.app.topology.internal.Partial;
 import com.cmobile.ecosystem.app.topology.internal.Partials;
@@ -51,6 +52,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -110,8 +112,8 @@ public final class EcosystemTopology {
                 EventSerdes.popCapacity(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PopCapacityEvent::getPopId, PopCapacityEvent::getOccurredAt);
-        return byLevel(validEvents(builder, settings.popCapacityTopic(), settings.popCapacityDlqTopic(),
-                        "pop-capacity", kind)
+        return byLevel(validEventsByKey(builder, settings.popCapacityTopic(), settings.popCapacityDlqTopic(),
+                        "pop-capacity", "pop-capacity-by-pop-id", settings.popCapacityPartitions(), kind)
                 .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply")), "pop-partials-");
     }
 
@@ -184,8 +186,9 @@ public final class EcosystemTopology {
                 EventSerdes.partnerOnboarding(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
                 PartnerOnboardingEvent::getPartnerId, PartnerOnboardingEvent::getOccurredAt);
-        return byLevel(validEvents(builder, settings.partnerOnboardingTopic(),
-                        settings.partnerOnboardingDlqTopic(), "partner-onboarding", kind)
+        return byLevel(validEventsByKey(builder, settings.partnerOnboardingTopic(),
+                        settings.partnerOnboardingDlqTopic(), "partner-onboarding", "partner-onboarding-by-partner-id",
+                        settings.partnerOnboardingPartitions(), kind)
                 .process(MembershipStateProcessor.supplier(inMemory()), Named.as("membership-state-apply")),
                 "membership-partials-");
     }
@@ -278,22 +281,38 @@ public final class EcosystemTopology {
     }
 
     /**
-     * Reads a topic as raw bytes, parses and validates each record in one processor, sends the
-     * rejected ones (original bytes, reasons in headers) to the DLQ and returns the valid events.
+     * Reads a topic as raw bytes and returns its valid events, each on its key's home partition
+     * ({@link KeyPartitions}), whatever partition the producer chose. One processor parses and
+     * validates each record; the rejected ones go to the DLQ (original bytes, reasons in headers).
+     * A valid event on another partition takes a hop through the {@code byKey} repartition topic and
+     * is parsed again there: only those records pay for the hop.
      */
-    private <T> KStream<byte[], T> validEvents(StreamsBuilder builder, String topic, String deadLetterTopic,
-                                               String prefix, EventKind<T> kind) {
-        Map<String, KStream<byte[], Parsed<T>>> branches = builder
+    private <T> KStream<byte[], T> validEventsByKey(StreamsBuilder builder, String topic, String deadLetterTopic,
+                                                    String prefix, String byKey, int partitions, EventKind<T> kind) {
+        Map<String, KStream<byte[], Parsed<T>>> parsed = builder
                 .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-source"))
-                .processValues(() -> new EventParser<>(kind, deadLetterTopic, deadLetters), Named.as(prefix + "-parse"))
+                .processValues(() -> EventParser.atSource(kind, deadLetterTopic, deadLetters, new KeyPartitions(partitions)),
+                        Named.as(prefix + "-parse"))
                 .split(Named.as(prefix + "-"))
-                .branch((key, parsed) -> parsed instanceof Parsed.Valid, Branched.as("valid"))
+                .branch((key, event) -> event instanceof Parsed.Valid, Branched.as("valid"))
+                .branch((key, event) -> event instanceof Parsed.Misplaced, Branched.as("misplaced"))
                 .defaultBranch(Branched.as("rejected"));
-        branches.get(prefix + "-rejected")
-                .mapValues(parsed -> ((Parsed.Rejected<T>) parsed).rawValue(), Named.as(prefix + "-dlq-value"))
+        Map<String, KStream<byte[], Parsed<T>>> moved = parsed.get(prefix + "-misplaced")
+                .mapValues(event -> ((Parsed.Misplaced<T>) event).rawValue(), Named.as(prefix + "-misplaced-value"))
+                .repartition(Repartitioned.<byte[], byte[]>as(byKey)
+                        .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray())
+                        .withNumberOfPartitions(partitions))
+                .processValues(() -> EventParser.afterMove(kind, deadLetterTopic, deadLetters), Named.as(byKey + "-parse"))
+                .split(Named.as(byKey + "-"))
+                .branch((key, event) -> event instanceof Parsed.Valid, Branched.as("valid"))
+                .defaultBranch(Branched.as("rejected"));
+        parsed.get(prefix + "-rejected")
+                .merge(moved.get(byKey + "-rejected"), Named.as(prefix + "-rejected-merge"))
+                .mapValues(event -> ((Parsed.Rejected<T>) event).rawValue(), Named.as(prefix + "-dlq-value"))
                 .to(deadLetterTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-dlq-sink"));
-        return branches.get(prefix + "-valid")
-                .mapValues(parsed -> ((Parsed.Valid<T>) parsed).event(), Named.as(prefix + "-valid-event"));
+        return parsed.get(prefix + "-valid")
+                .merge(moved.get(byKey + "-valid"), Named.as(prefix + "-by-key-merge"))
+                .mapValues(event -> ((Parsed.Valid<T>) event).event(), Named.as(prefix + "-valid-event"));
     }
 
     private static List<Problem> problems(List<Violation> violations) {

@@ -67,7 +67,7 @@ class AppConfigTest {
         assertThat(AppConfig.from(Map.of()).stateStores()).isEqualTo(AppConfig.StateStores.ROCKSDB);
         var inMemory = AppConfig.from(Map.of("STATE_STORES", "in-memory"));
         assertThat(inMemory.stateStores()).isEqualTo(AppConfig.StateStores.IN_MEMORY);
-        assertThat(StreamsProperties.topologySettings(inMemory).storeType())
+        assertThat(StreamsProperties.topologySettings(inMemory, 6, 6).storeType())
                 .isEqualTo(com.cmobile.ecosystem.app.topology.TopologySettings.StoreType.IN_MEMORY);
         assertThatThrownBy(() -> AppConfig.from(Map.of("STATE_STORES", "disk")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -6,14 +6,22 @@ import java.util.Map;
 
 import com.cmobile.ecosystem.app.topology.DeadLetterExceptionHandlers;
 import com.cmobile.ecosystem.app.topology.DeadLetterListener;
+import com.cmobile.ecosystem.app.topology.EcosystemTopology;
+import com.cmobile.ecosystem.app.topology.TopologySettings;
+import com.cmobile.ecosystem.validation.EventValidator;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
 
 class StreamsPropertiesTest {
 
+    private static final Topology TOPOLOGY = new EcosystemTopology(
+            TopologySettings.withDefaults(Map.of("schema.registry.url", "mock://streams-properties-test")),
+            EventValidator.withDefaults(), DeadLetterListener.NONE).build();
+
     @Test
     void exactlyOnceIsTheDefaultGuarantee() {
-        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
 
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
@@ -21,14 +29,14 @@ class StreamsPropertiesTest {
     @Test
     void guaranteeIsConfigurable() {
         var props = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
-                DeadLetterListener.NONE);
+                DeadLetterListener.NONE, TOPOLOGY);
 
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
     }
 
     @Test
     void errorHandlersAndExplicitNamingAreConfigured() {
-        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
 
         assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetterExceptionHandlers.Processing.class.getName());
@@ -40,7 +48,7 @@ class StreamsPropertiesTest {
 
     @Test
     void rocksDbMemoryIsBoundedByOneSetting() {
-        var props = StreamsProperties.of(AppConfig.from(Map.of("ROCKSDB_MEMORY_MB", "64")), DeadLetterListener.NONE);
+        var props = StreamsProperties.of(AppConfig.from(Map.of("ROCKSDB_MEMORY_MB", "64")), DeadLetterListener.NONE, TOPOLOGY);
 
         assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
                 .isEqualTo(BoundedRocksDbMemory.class.getName());
@@ -49,7 +57,7 @@ class StreamsPropertiesTest {
 
     @Test
     void producesAValidStreamsConfig() {
-        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE);
+        var props = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
 
         var config = new StreamsConfig(props);
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.cmobile.ecosystem.app.topology.internal.InputPartitionsChangedException;
+import com.cmobile.ecosystem.validation.EventValidator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -21,6 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterExceptionHandlersTest {
 
+    /** The sides of the production topology, whose internal topics are prefixed with {@code ecosystem}. */
+    private static final DeadLetterSides SIDES = DeadLetterSides.of(new EcosystemTopology(
+                    TopologySettings.withDefaults(Map.of("schema.registry.url", "mock://dlq-handlers-test")),
+                    EventValidator.withDefaults(), DeadLetterListener.NONE).build().describe(),
+            "ecosystem", "pop-capacity", "partner-onboarding");
+
     private final List<String> told = new ArrayList<>();
     private final DeadLetterExceptionHandlers.Processing handler = new DeadLetterExceptionHandlers.Processing();
 
@@ -28,6 +36,7 @@ class DeadLetterExceptionHandlersTest {
         handler.configure(Map.of(
                 DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, "pop-capacity-dlq",
                 DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, "partner-onboarding-dlq",
+                DeadLetterExceptionHandlers.SIDES_CONFIG, SIDES,
                 DeadLetterExceptionHandlers.LISTENER_CONFIG, (DeadLetterListener) (topic, reason) -> told.add(topic + ":" + reason)));
     }
 
@@ -73,17 +82,32 @@ class DeadLetterExceptionHandlersTest {
         var deserialization = new DeadLetterExceptionHandlers.Deserialization();
         deserialization.configure(Map.of(
                 DeadLetterExceptionHandlers.POP_CAPACITY_DLQ_CONFIG, "pop-capacity-dlq",
-                DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, "partner-onboarding-dlq"));
-        var context = new Context("ecosystem-capacity-by-city-repartition", null);
+                DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, "partner-onboarding-dlq",
+                DeadLetterExceptionHandlers.SIDES_CONFIG, SIDES));
 
-        var response = deserialization.handleError(context,
-                new ConsumerRecord<>("ecosystem-capacity-by-city-repartition", 3, 42L, new byte[0], new byte[0]),
+        var pop = deserialization.handleError(new Context("ecosystem-capacity-by-country-repartition", null),
+                new ConsumerRecord<>("ecosystem-capacity-by-country-repartition", 3, 42L, new byte[0], new byte[0]),
+                new SerializationException("not JSON"));
+        var partner = deserialization.handleError(new Context("ecosystem-alliance-organisation-partials-repartition", null),
+                new ConsumerRecord<>("ecosystem-alliance-organisation-partials-repartition", 3, 42L, new byte[0], new byte[0]),
                 new SerializationException("not JSON"));
 
-        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
-        var record = response.deadLetterQueueRecords().get(0);
+        assertThat(pop.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        var record = pop.deadLetterQueueRecords().get(0);
         assertThat(record.topic()).isEqualTo("pop-capacity-dlq");
         assertThat(DeadLetterHeaders.read(record.headers(), DeadLetterHeaders.REASONS)).contains("deserialization");
+        assertThat(partner.deadLetterQueueRecords().get(0).topic()).isEqualTo("partner-onboarding-dlq");
+    }
+
+    @Test
+    void addedPartitionsStopProcessingInsteadOfDeadLettering() {
+        var context = new Context("pop-capacity", "pop-capacity-parse");
+
+        var response = handler.handleError(context, new Record<>("k", "v", 0L),
+                new InputPartitionsChangedException("pop-capacity", 7, 6));
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(told).isEmpty();
     }
 
     private record Context(String topic, String processorNodeId) implements ErrorHandlerContext {

@@ -47,6 +47,12 @@ final class TopologyFixture implements AutoCloseable {
 
     /** Longer than any commit interval the fixture configures. */
     private static final Duration FLUSH = Duration.ofSeconds(1);
+    /**
+     * The driver reads every record from partition 0; with six partitions configured, the keys whose
+     * home is another partition take the hop through the by-key repartition topic, the others do not,
+     * so every test crosses both paths.
+     */
+    static final int INPUT_PARTITIONS = 6;
 
     final List<String> deadLettered = new CopyOnWriteArrayList<>();
     private final TopologyTestDriver driver;
@@ -89,16 +95,17 @@ final class TopologyFixture implements AutoCloseable {
                 "SCHEMA_REGISTRY_URL", "mock://" + scope,
                 "STATE_DIR", stateDir.toString()));
         DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ":" + reason);
-        Properties props = StreamsProperties.of(config, listener);
         var validator = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
-        var settings = StreamsProperties.topologySettings(config).withStoreType(storeType);
+        var settings = StreamsProperties.topologySettings(config, INPUT_PARTITIONS, INPUT_PARTITIONS)
+                .withStoreType(storeType);
         var topologySettings = topologyRegistryUrl
                 .map(url -> new TopologySettings(Map.of("schema.registry.url", url, "http.connect.timeout.ms", "500",
                         "http.read.timeout.ms", "500"), settings.popCapacityTopic(),
                         settings.partnerOnboardingTopic(), settings.popCapacityDlqTopic(),
-                        settings.partnerOnboardingDlqTopic(), storeType))
+                        settings.partnerOnboardingDlqTopic(), storeType, INPUT_PARTITIONS, INPUT_PARTITIONS))
                 .orElse(settings);
         var topology = new EcosystemTopology(topologySettings, validator, listener).build();
+        Properties props = StreamsProperties.of(config, listener, topology);
         driver = new TopologyTestDriver(topology, props, NOW);
         Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
         popSerializer = EventSerdes.popCapacity(serdeConfig).serializer();
@@ -164,6 +171,13 @@ final class TopologyFixture implements AutoCloseable {
             iterator.forEachRemaining(entry -> entries.put(entry.key, entry.value));
         }
         return entries;
+    }
+
+    /** The keys of the PoP events that took the hop to their home partition, in order. */
+    List<String> movedPopIds() {
+        var read = new ByteArrayDeserializer();
+        return driver.createOutputTopic("ecosystem-test-pop-capacity-by-pop-id-repartition", read, read)
+                .readRecordsToList().stream().map(record -> new String(record.key(), StandardCharsets.UTF_8)).toList();
     }
 
     List<TestRecord<byte[], byte[]>> popDeadLetters() {

@@ -41,7 +41,8 @@ class TopologyNamingTest {
                 "capacity-global-by-regions-repartition", "capacity-global-business-locations-repartition",
                 "alliance-program-country-partials-repartition", "alliance-by-program-repartition",
                 "alliance-by-program-region-repartition", "alliance-organisation-partials-repartition",
-                "alliance-growth-partials-repartition");
+                "alliance-growth-partials-repartition",
+                "pop-capacity-by-pop-id-repartition", "partner-onboarding-by-partner-id-repartition");
     }
 
     @Test

@@ -65,9 +65,9 @@ class SeedScenarioTopologyTest {
                 "SCHEMA_REGISTRY_URL", "mock://" + scope,
                 "STATE_DIR", stateDir.toString()));
         DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ": " + reason);
-        Properties props = StreamsProperties.of(config, listener);
-        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config), EventValidator.withDefaults(),
+        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config, 1, 1), EventValidator.withDefaults(),
                 listener).build();
+        Properties props = StreamsProperties.of(config, listener, topology);
         driver = new TopologyTestDriver(topology, props, Instant.now());
         Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
         Serializer<PopCapacityEvent> popValues = EventSerdes.popCapacity(serdeConfig).serializer();

@@ -157,10 +157,10 @@ class EcosystemTopologyIT {
         kafka.createTopics(config.popCapacityDlqTopic(), config.partnerOnboardingDlqTopic());
 
         DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ":" + reason);
-        var props = StreamsProperties.of(config, listener);
-        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config), EventValidator.withDefaults(),
+        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config, 2, 2), EventValidator.withDefaults(),
                 listener).build();
+        var props = StreamsProperties.of(config, listener, topology);
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         streams = new KafkaStreams(topology, props);
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);

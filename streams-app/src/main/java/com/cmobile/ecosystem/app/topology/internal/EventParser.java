@@ -24,7 +24,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * value bytes, the original headers plus {@link DeadLetterHeaders}.
  *
  * <p>A valid event leaves with its occurredAt as record timestamp: event time, whatever the
- * producer stamped.
+ * producer stamped. A parser {@link #atSource at the source} also checks the partition: a valid event
+ * away from its key's home partition ({@link KeyPartitions}) leaves as {@link Parsed.Misplaced}, with
+ * its original bytes and timestamp, to be moved there and parsed again {@link #afterMove after the move}.
+ * The check is the parser's because only valid events move: the DLQ names where a bad record was
+ * really produced.
  */
 public final class EventParser<T> implements FixedKeyProcessor<byte[], byte[], Parsed<T>> {
 
@@ -41,12 +45,25 @@ public final class EventParser<T> implements FixedKeyProcessor<byte[], byte[], P
     private final EventKind<T> kind;
     private final String deadLetterTopic;
     private final DeadLetterListener listener;
+    private final KeyPartitions home; // null after the move: every record is home then
     private FixedKeyProcessorContext<byte[], Parsed<T>> context;
 
-    public EventParser(EventKind<T> kind, String deadLetterTopic, DeadLetterListener listener) {
+    private EventParser(EventKind<T> kind, String deadLetterTopic, DeadLetterListener listener, KeyPartitions home) {
         this.kind = kind;
         this.deadLetterTopic = deadLetterTopic;
         this.listener = listener;
+        this.home = home;
+    }
+
+    /** The parser of an input topic whose key routing is {@code home}. */
+    public static <T> EventParser<T> atSource(EventKind<T> kind, String deadLetterTopic, DeadLetterListener listener,
+                                              KeyPartitions home) {
+        return new EventParser<>(kind, deadLetterTopic, listener, home);
+    }
+
+    /** The parser of events already moved to their home partition. */
+    public static <T> EventParser<T> afterMove(EventKind<T> kind, String deadLetterTopic, DeadLetterListener listener) {
+        return new EventParser<>(kind, deadLetterTopic, listener, null);
     }
 
     @Override
@@ -58,6 +75,9 @@ public final class EventParser<T> implements FixedKeyProcessor<byte[], byte[], P
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         var metadata = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("Input record without topic/partition/offset"));
+        if (home != null && metadata.partition() >= home.count()) {
+            throw new InputPartitionsChangedException(metadata.topic(), metadata.partition(), home.count());
+        }
         if (record.value() == null) {
             reject(record, metadata, List.of(DeadLetterHeaders.REASON_DESERIALIZATION), "record has no value");
             return;
@@ -88,6 +108,10 @@ public final class EventParser<T> implements FixedKeyProcessor<byte[], byte[], P
         }
         if (!reasons.isEmpty()) {
             reject(record, metadata, List.copyOf(reasons), String.join("; ", messages));
+            return;
+        }
+        if (home != null && home.of(record.key()) != metadata.partition()) {
+            context.forward(record.withValue((Parsed<T>) new Parsed.Misplaced<T>(record.value())));
             return;
         }
         context.forward(record.withValue((Parsed<T>) new Parsed.Valid<>(event))
