@@ -61,7 +61,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code partner-onboarding-dlq} (topic names as configured in {@link TopologySettings}). The
  * stores are listed in {@link StoreNames}.
  *
- * <p>Shape: each input is parsed and validated by one processor; the valid events update the
+ * <p>Shape: each input is parsed and validated by one processor; valid events produced on another
+ * partition than their key's home ({@link KeyPartitions}) first move home through a by-key
+ * repartition topic, so each key has one state whatever partitioner its producers use; the valid events update the
  * current state per key (a plain key-value store applying the ordering rule), and the same
  * processor adds what changed to its task's sums per first-level group, which it sends whole
  * once per commit interval ({@link Partial}, see {@code PartialSums}): a hot key costs one record
