@@ -63,8 +63,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Shape: each input is parsed and validated by one processor; valid events produced on another
  * partition than their key's home ({@link KeyPartitions}) first move home through a by-key
- * repartition topic, so each key has one state whatever partitioner its producers use; the valid events update the
- * current state per key (a plain key-value store applying the ordering rule), and the same
+ * repartition topic, so each key has one state whatever partitioner its producers use; the valid
+ * events update the current state per key (a plain key-value store applying the ordering rule),
+ * and the same
  * processor adds what changed to its task's sums per first-level group, which it sends whole
  * once per commit interval ({@link Partial}, see {@code PartialSums}): a hot key costs one record
  * per flush, not one per event. The owner of each group adds up the latest sum of every input
