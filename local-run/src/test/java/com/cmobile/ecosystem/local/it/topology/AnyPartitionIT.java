@@ -100,8 +100,8 @@ class AnyPartitionIT {
     void startOneApp() throws IOException {
         topics = AppInstances.TestTopics.create(kafka, EventHistories.PARTITIONS);
         stateDir = Files.createTempDirectory("any-partition-it");
-        // One instance has nowhere to put a standby replica; asking for one only logs a warning per task.
         applicationId = kafka.uniqueName("any-partition-it");
+        // One instance has nowhere to put a standby replica; asking for one only logs a warning per task.
         app = AppInstances.start(kafka, applicationId, topics, stateDir,
                 Map.of("NUM_STANDBY_REPLICAS", "0"));
         Map<String, Object> serdeConfig = Map.of("schema.registry.url", kafka.schemaRegistryUrl());
@@ -137,7 +137,10 @@ class AnyPartitionIT {
         publishAndAwaitAnswers(history, (step, key) -> step.partition());
     }
 
-    /** The harness and the oracle on their own: with every key on murmur2's partition the app is right today. */
+    /**
+     * The harness and the recomputation on their own: with every key on its murmur2 partition,
+     * partitions are not in question, so a failure here is the test's, not the topology's.
+     */
     @Property(tries = 5, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
             edgeCases = EdgeCasesMode.NONE)
     void keysOnTheirJavaPartitionAgreeWithTheRecomputation(@ForAll("histories") List<Step> history) {
