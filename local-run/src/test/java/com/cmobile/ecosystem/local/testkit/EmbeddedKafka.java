@@ -41,7 +41,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.closeInReverse = closeInReverse;
     }
 
-    static EmbeddedKafka start() {
+    /**
+     * Starts a broker and registry that the caller closes. Jupiter tests get the JVM-wide one from
+     * {@link EmbeddedKafkaExtension} instead; jqwik properties, which do not run Jupiter extensions,
+     * start their own here.
+     */
+    public static EmbeddedKafka start() {
         var broker = EmbeddedKafkaBroker.start(BrokerSettings.defaults());
         try {
             var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
@@ -122,7 +127,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
-    /** Closed once, by JUnit, when the root extension context closes at the end of the run. */
+    /** Closed once: by JUnit when the root extension context closes at the end of the run, or by its starter. */
     @Override
     public void close() throws Exception {
         if (!closed.compareAndSet(false, true)) {
