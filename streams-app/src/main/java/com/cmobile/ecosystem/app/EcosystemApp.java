@@ -107,7 +107,8 @@ public final class EcosystemApp implements AutoCloseable {
         streams.setUncaughtExceptionHandler(health);
 
         Instance self = instanceOf(config.applicationServer());
-        LocalStores local = new LocalStores(streams, self, new StoreValues(mapper), options.retryAfter());
+        LocalStores local = new LocalStores(streams, topology.describe(), self, new StoreValues(mapper),
+                options.retryAfter());
         StoreQueries stores = new StoreQueries(local,
                 new HttpPeers(HttpPeers.defaultClient(options.queryTimeout()), mapper),
                 new StreamsClusterView(streams, topology.describe(), config.applicationId()),
