@@ -42,6 +42,12 @@ final class AppInstances {
     }
 
     static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir) {
+        return start(kafka, applicationId, topics, stateDir, "rocksdb");
+    }
+
+    /** As above, with {@code STATE_STORES} ({@code rocksdb} or {@code in-memory}). */
+    static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir,
+                              String stateStores) {
         int port = freePort();
         Map<String, String> values = new HashMap<>();
         values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -57,6 +63,7 @@ final class AppInstances {
         values.put("NUM_STANDBY_REPLICAS", "1");
         values.put("PROCESSING_GUARANTEE", "at_least_once");
         values.put("COMMIT_INTERVAL_MS", "100");
+        values.put("STATE_STORES", stateStores);
         return EcosystemApp.start(AppConfig.from(values),
                 new EcosystemApp.Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20)));
     }
