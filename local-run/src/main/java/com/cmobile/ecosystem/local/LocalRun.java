@@ -98,6 +98,7 @@ public final class LocalRun implements Callable<Integer> {
     private final Map<String, String> environment;
     private final LocalStack stack = new LocalStack();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile EcosystemApp app;
 
     /** @param environment what the app's {@link AppConfig} reads, normally {@link System#getenv()} */
     LocalRun(Map<String, String> environment) {
@@ -200,6 +201,7 @@ public final class LocalRun implements Callable<Integer> {
                 : null;
         SchemaRegistryServer schemaRegistry = registryStart.await();
         EcosystemApp app = appStart.await();
+        this.app = app;
         out.printf(Locale.ROOT, "Broker, registry and streams app up after %.1f s (broker %.1f s)%n",
                 (System.nanoTime() - begin) / 1e9, broker.startupTime().toMillis() / 1000.0);
         out.flush();
@@ -333,6 +335,12 @@ public final class LocalRun implements Callable<Integer> {
         out.println("Stopping...");
         out.flush();
         stack.close();
+        if (app != null && !app.stoppedInTime()) {
+            // A stuck stream thread outlives the stop; System.exit would wait for this very hook.
+            out.println("Stopped, but the streams app did not stop in time (thread dump in the log): exiting with status 1.");
+            out.flush();
+            Runtime.getRuntime().halt(1);
+        }
         out.println("Stopped.");
         out.flush();
         stopped.countDown();

@@ -9,6 +9,8 @@ import com.cmobile.ecosystem.app.http.InternalRoutes;
 import com.cmobile.ecosystem.app.metrics.BusinessGauges;
 import com.cmobile.ecosystem.app.metrics.DeadLetterCounter;
 import com.cmobile.ecosystem.app.metrics.EcosystemMetrics;
+import com.cmobile.ecosystem.app.metrics.LivenessSignals;
+import com.cmobile.ecosystem.app.metrics.LivenessWatch;
 import com.cmobile.ecosystem.app.metrics.StreamsHealth;
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
@@ -62,7 +64,7 @@ public final class EcosystemApp implements AutoCloseable {
      *
      * @param queryTimeout    bound on any forwarded or fanned-out query
      * @param retryAfter      what a 503 tells clients to wait
-     * @param shutdownTimeout bound on {@link #close()}
+     * @param shutdownTimeout bound on {@link #stop()}
      */
     public record Options(Duration queryTimeout, Duration retryAfter, Duration shutdownTimeout) {
         private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -81,13 +83,17 @@ public final class EcosystemApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final HttpServer http;
     private final EcosystemMetrics metrics;
+    private final LivenessSignals.CommittedInputLag inputLag;
     private final Instance self;
     private final Options options;
+    private volatile boolean stoppedInTime = true;
 
-    private EcosystemApp(KafkaStreams streams, HttpServer http, EcosystemMetrics metrics, Instance self, Options options) {
+    private EcosystemApp(KafkaStreams streams, HttpServer http, EcosystemMetrics metrics,
+                         LivenessSignals.CommittedInputLag inputLag, Instance self, Options options) {
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
+        this.inputLag = inputLag;
         this.self = self;
         this.options = options;
     }
@@ -108,15 +114,20 @@ public final class EcosystemApp implements AutoCloseable {
         StreamsHealth health = new StreamsHealth(clock, 3, Duration.ofMinutes(10));
         streams.setStateListener(health);
         streams.setUncaughtExceptionHandler(health);
+        var inputLag = new LivenessSignals.CommittedInputLag(streams, config.bootstrapServers(), config.applicationId());
+        var liveness = new LivenessWatch(clock, config.livenessStall(), LivenessSignals.jvmDeadlocks(),
+                LivenessSignals.streamThreadLoops(streams), inputLag);
 
         Instance self = instanceOf(config.applicationServer());
-        LocalStores local = new LocalStores(streams, self, new StoreValues(mapper), options.retryAfter());
+        LocalStores local = new LocalStores(streams, topology.describe(), self, new StoreValues(mapper),
+                options.retryAfter());
         StoreQueries stores = new StoreQueries(local,
                 new HttpPeers(HttpPeers.defaultClient(options.queryTimeout()), mapper),
                 new StreamsClusterView(streams, topology.describe(), config.applicationId()),
                 options.queryTimeout(), options.retryAfter());
         metrics.bindStreams(streams);
         metrics.bind(new BusinessGauges(local, mapper, clock, Duration.ofSeconds(5)));
+        liveness.bindTo(metrics.registry());
 
         HttpServer http;
         try {
@@ -124,8 +135,8 @@ public final class EcosystemApp implements AutoCloseable {
                 new ApiRoutes(new CapacityQueries(stores, mapper), new AllianceQueries(stores, mapper), stores, clock)
                         .register(app);
                 new InternalRoutes(local, QUERYABLE_STORES).register(app);
-                new HealthRoutes(health::liveness, () -> health.readiness(() -> local.unreadable(QUERYABLE_STORES)))
-                        .register(app);
+                new HealthRoutes(() -> health.liveness(liveness::problems),
+                        () -> health.readiness(() -> local.unreadable(QUERYABLE_STORES))).register(app);
             });
         } catch (RuntimeException e) {
             streams.close(Duration.ZERO);
@@ -134,7 +145,7 @@ public final class EcosystemApp implements AutoCloseable {
         }
         streams.start();
         LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
-        return new EcosystemApp(streams, http, metrics, self, options);
+        return new EcosystemApp(streams, http, metrics, inputLag, self, options);
     }
 
     /**
@@ -179,18 +190,37 @@ public final class EcosystemApp implements AutoCloseable {
 
     /**
      * Leaves the group (so the others take over at once), closes Kafka Streams within the shutdown
-     * timeout, then stops serving HTTP.
+     * timeout, then stops serving HTTP. When Kafka Streams does not close in time (a stuck stream
+     * thread), logs a dump of every thread and returns false, leaving the stuck threads behind: a
+     * process should then exit with a failure status ({@link App#main} does), a test or launcher
+     * decides for itself.
+     *
+     * @return whether Kafka Streams closed within the shutdown timeout
      */
-    @Override
-    public void close() {
+    public boolean stop() {
         LOG.info("Instance {} closing (at most {})", self, options.shutdownTimeout());
         boolean clean = streams.close(CloseOptions.timeout(options.shutdownTimeout())
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
-            LOG.warn("Kafka Streams of {} did not close within {}", self, options.shutdownTimeout());
+            LOG.error("Kafka Streams of {} did not close within {}; threads now:\n{}", self, options.shutdownTimeout(),
+                    LivenessSignals.threadDump());
         }
+        stoppedInTime = clean;
         http.close();
+        inputLag.close();
         metrics.close();
+        return clean;
+    }
+
+    /** False once a {@link #stop()} found Kafka Streams still running at its timeout (threads left behind). */
+    public boolean stoppedInTime() {
+        return stoppedInTime;
+    }
+
+    /** {@link #stop()}, for try-with-resources and tests; a stop that overran is logged there. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private static Instance instanceOf(String applicationServer) {

@@ -44,7 +44,11 @@ import com.cmobile.ecosystem.events.Topics;
  * @param queryTimeout           {@code QUERY_TIMEOUT_MS}, default 5000: bound on any forwarded or
  *                               fanned-out interactive query, after which the answer is 503
  * @param shutdownTimeout        {@code SHUTDOWN_TIMEOUT_MS}, default 30000: bound on a clean
- *                               shutdown (SIGTERM)
+ *                               shutdown (SIGTERM); past it the process logs a thread dump and exits
+ *                               with status 1
+ * @param livenessStall          {@code LIVENESS_STALL_MS}, default 60000: how long a stream thread may
+ *                               go without polling or processing, while its input has records waiting,
+ *                               before {@code /health/live} answers 503
  * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 256: all RocksDB memory of the
  *                               process (shared block cache, memtables charged to it)
  * @param stateStores            {@code STATE_STORES}: {@code rocksdb} (default) or {@code in-memory};
@@ -57,7 +61,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
-                        int rocksDbMemoryMb, StateStores stateStores) {
+                        Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores) {
 
     /** Where the state stores keep their data between commits. */
     public enum StateStores {
@@ -114,6 +118,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         }
         requirePositive("QUERY_TIMEOUT_MS", queryTimeout);
         requirePositive("SHUTDOWN_TIMEOUT_MS", shutdownTimeout);
+        requirePositive("LIVENESS_STALL_MS", livenessStall);
         requireAtLeast("ROCKSDB_MEMORY_MB", rocksDbMemoryMb, 16);
         Objects.requireNonNull(stateStores, "STATE_STORES");
     }
@@ -156,6 +161,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
                 source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
                 source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis),
+                source.get("LIVENESS_STALL_MS", "60000", AppConfig::millis),
                 source.get("ROCKSDB_MEMORY_MB", "256", Integer::parseInt),
                 source.get("STATE_STORES", "rocksdb", StateStores::parse));
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,8 +66,20 @@ public final class StreamsHealth implements KafkaStreams.StateListener, StreamsU
 
     /** Live unless the client is in ERROR or a failed thread was not replaced. */
     public HealthRoutes.Check liveness() {
-        boolean up = state != KafkaStreams.State.ERROR && !gaveUp;
-        return new HealthRoutes.Check(up, state.name(), up ? List.of() : List.of("stream thread failed: " + lastFailure));
+        return liveness(List::of);
+    }
+
+    /**
+     * As {@link #liveness()}, and also down while {@code stuck} names a problem (deadlocked threads,
+     * a stalled stream thread: see {@link LivenessWatch}).
+     */
+    public HealthRoutes.Check liveness(Supplier<List<String>> stuck) {
+        List<String> problems = new ArrayList<>();
+        if (state == KafkaStreams.State.ERROR || gaveUp) {
+            problems.add("stream thread failed: " + lastFailure);
+        }
+        problems.addAll(stuck.get());
+        return new HealthRoutes.Check(problems.isEmpty(), state.name(), problems);
     }
 
     /** Ready when RUNNING and every queryable store answers (see {@code unreadableStores}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,34 +16,47 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
-import org.apache.kafka.streams.query.FailureReason;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
-import org.apache.kafka.streams.query.VersionedKeyQuery;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.VersionedRecord;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads this instance's state stores with Kafka Streams' interactive queries v2, and never
- * anything else: a key it does not host answers {@link QueryResult.FoundElsewhere},
- * so a request forwarded here cannot be forwarded again.
+ * Reads this instance's state stores, one partition at a time, and never anything else: a key it
+ * does not host answers {@link QueryResult.FoundElsewhere}, so a request forwarded here cannot be
+ * forwarded again.
  *
  * <p>Reads require the active task unless the caller accepts stale answers; a partition that is
  * migrating or restoring answers {@link QueryResult.Unavailable}
  * at once rather than being waited for.
+ *
+ * <p>Reads go through {@code KafkaStreams#store} (interactive queries v1) with {@code withPartition},
+ * not {@code KafkaStreams#query} (v2). On Kafka Streams 4.4.0, a v2 {@code KeyQuery} or
+ * {@code RangeQuery} on an in-memory or RocksDB key-value store holds the store's {@code Position}
+ * lock while it takes the store lock, and the stream thread's put and commit take the same two
+ * locks in the other order (KAFKA-19629): a query during ingestion can freeze the stream thread for
+ * good. The v1 {@code get} and {@code range} take the store lock only (and, with caching, the
+ * cache's read lock before it, as the stream thread's flush does), so they cannot close that
+ * cycle. The workaround can go with the first Kafka release containing apache/kafka#23184 (the fix
+ * of KAFKA-19629), which makes v2 take the store lock first.
  */
 public final class LocalStores implements StoreReader {
 
     private final KafkaStreams streams;
+    private final Map<String, Integer> subtopologyByStore;
     private final Instance self;
     private final StoreValues values;
     private final Duration retryAfter;
 
-    public LocalStores(KafkaStreams streams, Instance self, StoreValues values, Duration retryAfter) {
+    /** {@code topology} tells which sub-topology, hence which tasks, own each store. */
+    public LocalStores(KafkaStreams streams, TopologyDescription topology, Instance self, StoreValues values,
+                       Duration retryAfter) {
         this.streams = streams;
+        this.subtopologyByStore = subtopologyByStore(topology);
         this.self = self;
         this.values = values;
         this.retryAfter = retryAfter;
@@ -86,22 +100,18 @@ public final class LocalStores implements StoreReader {
             return new QueryResult.FoundElsewhere<>(owner, standbys, metadata.partition());
         }
         int partition = metadata.partition();
-        org.apache.kafka.streams.query.QueryResult<Object> result = keyQuery(store, key, partition, activeHere);
+        Read read = read(store, key, partition, activeHere);
         boolean active = activeHere;
-        if (stale && activeHere && (result == null || result.isFailure())) {
+        if (stale && activeHere && read.failure().isPresent()) {
             // The active task is restoring: a stale-tolerant caller may read what it has so far.
-            result = keyQuery(store, key, partition, false);
+            read = read(store, key, partition, false);
             active = false;
         }
-        if (result == null) {
-            return unavailable("partition " + partition + " of store '" + store + "' is assigned to " + self
-                    + " but not open yet (migrating or restoring)");
+        if (read.failure().isPresent()) {
+            return unavailable("partition " + partition + " of store '" + store + "' on " + self
+                    + " cannot answer now (migrating or restoring): " + read.failure().get());
         }
-        if (result.isFailure()) {
-            return unavailable("partition " + partition + " of store '" + store + "' on " + self + " cannot answer: "
-                    + result.getFailureReason() + " " + result.getFailureMessage());
-        }
-        Object value = result.getResult();
+        Object value = read.value();
         if (value == null) {
             return new QueryResult.NotFound<>("no '" + key + "' in " + store);
         }
@@ -110,62 +120,68 @@ public final class LocalStores implements StoreReader {
                 new Provenance(self.toString(), partition, active, lag));
     }
 
-    /** KeyQuery, or VersionedKeyQuery for a versioned store (which answers KeyQuery with UNKNOWN_QUERY_TYPE). */
-    private org.apache.kafka.streams.query.QueryResult<Object> keyQuery(String store, String key, int partition, boolean requireActive) {
-        StateQueryRequest<Object> request = StateQueryRequest.inStore(store)
-                .withQuery(KeyQuery.<String, Object>withKey(key))
-                .withPartitions(Set.of(partition));
-        org.apache.kafka.streams.query.QueryResult<Object> result = streams.query(requireActive ? request.requireActive() : request)
-                .getPartitionResults().get(partition);
-        if (result != null && result.isFailure() && result.getFailureReason() == FailureReason.UNKNOWN_QUERY_TYPE) {
-            StateQueryRequest<VersionedRecord<Object>> versioned = StateQueryRequest.inStore(store)
-                    .withQuery(VersionedKeyQuery.<String, Object>withKey(key))
-                    .withPartitions(Set.of(partition));
-            org.apache.kafka.streams.query.QueryResult<VersionedRecord<Object>> v = streams.query(requireActive ? versioned.requireActive() : versioned)
-                    .getPartitionResults().get(partition);
-            if (v == null) {
-                return null;
-            }
-            return v.isSuccess()
-                    ? org.apache.kafka.streams.query.QueryResult.forResult(v.getResult() == null ? null : v.getResult().value())
-                    : org.apache.kafka.streams.query.QueryResult.forFailure(v.getFailureReason(), v.getFailureMessage());
+    /** What one partition answered for a key: its value (null when absent), or why it could not answer. */
+    private record Read(Object value, Optional<String> failure) {
+    }
+
+    private Read read(String store, String key, int partition, boolean requireActive) {
+        try {
+            return new Read(partition(store, partition, requireActive).get(key), Optional.empty());
+        } catch (InvalidStateStoreException e) {
+            return new Read(null, Optional.of(String.valueOf(e.getMessage())));
         }
-        return result;
+    }
+
+    /**
+     * One partition of a key-value store, as the active task holds it or, unless {@code requireActive},
+     * as any local task (standby, or an active one still restoring) does. Its methods throw
+     * {@link InvalidStateStoreException} when no such task is open here.
+     */
+    private ReadOnlyKeyValueStore<String, Object> partition(String store, int partition, boolean requireActive) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Object>> parameters = StoreQueryParameters
+                .fromNameAndType(store, QueryableStoreTypes.<String, Object>keyValueStore())
+                .withPartition(partition);
+        return streams.store(requireActive ? parameters : parameters.enableStaleStores());
     }
 
     private RangeReply scan(String store, KeyRange range, Optional<String> afterKey, int limit, boolean stale) {
         String lower = afterKey.filter(a -> KeyOrder.compare(a, range.lowerBound()) > 0).orElse(range.lowerBound());
-        RangeQuery<String, Object> query = (lower.isEmpty()
-                ? RangeQuery.<String, Object>withNoBounds()
-                : RangeQuery.<String, Object>withLowerBound(lower)).withAscendingKeys();
+        TaskPartitions here = taskPartitions(store);
         List<RangeReply.Slice> slices = new ArrayList<>();
         List<RangeReply.Failure> failures = new ArrayList<>();
         // Active partitions first; what fails there (standbys, restoring) is read again only if stale reads are allowed.
-        StateQueryResult<KeyValueIterator<String, Object>> active =
-                streams.query(StateQueryRequest.inStore(store).withQuery(query).withAllPartitions().requireActive());
         List<Integer> notActive = new ArrayList<>();
-        active.getPartitionResults().forEach((partition, result) -> {
-            if (result.isSuccess()) {
-                slices.add(slice(partition, true, 0, result.getResult(), range, afterKey, limit));
-            } else {
+        for (int partition : here.active()) {
+            try {
+                slices.add(slice(partition, true, 0, from(partition(store, partition, true), lower), range, afterKey, limit));
+            } catch (InvalidStateStoreException e) {
                 notActive.add(partition);
-                failures.add(new RangeReply.Failure(partition, result.getFailureReason() + ": " + result.getFailureMessage()));
+                failures.add(new RangeReply.Failure(partition, "not readable as active: " + e.getMessage()));
             }
-        });
+        }
+        for (int partition : here.standby()) {
+            notActive.add(partition);
+            failures.add(new RangeReply.Failure(partition, "NOT_ACTIVE: only a standby copy is here"));
+        }
         if (stale && !notActive.isEmpty()) {
-            StateQueryResult<KeyValueIterator<String, Object>> any = streams.query(
-                    StateQueryRequest.inStore(store).withQuery(query).withPartitions(Set.copyOf(notActive)));
             Map<Integer, LagInfo> lags = lags(store);
-            any.getPartitionResults().forEach((partition, result) -> {
-                if (result.isSuccess()) {
+            for (int partition : notActive) {
+                try {
                     LagInfo lag = lags.get(partition);
-                    slices.add(slice(partition, false, lag == null ? -1 : lag.offsetLag(), result.getResult(),
-                            range, afterKey, limit));
+                    slices.add(slice(partition, false, lag == null ? -1 : lag.offsetLag(),
+                            from(partition(store, partition, false), lower), range, afterKey, limit));
                     failures.removeIf(f -> f.partition() == partition);
+                } catch (InvalidStateStoreException e) {
+                    // Not open here even as a stale copy: the failure recorded above says so.
                 }
-            });
+            }
         }
         return new RangeReply(self.toString(), slices, failures);
+    }
+
+    /** The keys from {@code lower} on (all keys when empty), in the store's order, which {@link KeyOrder} follows. */
+    private static KeyValueIterator<String, Object> from(ReadOnlyKeyValueStore<String, Object> store, String lower) {
+        return lower.isEmpty() ? store.all() : store.range(lower, null);
     }
 
     private RangeReply.Slice slice(int partition, boolean active, long lag, KeyValueIterator<String, Object> iterator,
@@ -244,20 +260,51 @@ public final class LocalStores implements StoreReader {
         }
         List<String> problems = new ArrayList<>();
         for (String store : stores) {
-            try {
-                streams.query(StateQueryRequest.inStore(store).withQuery(KeyQuery.<String, Object>withKey(""))
-                                .withAllPartitions().requireActive())
-                        .getPartitionResults().forEach((partition, result) -> {
-                            if (result.isFailure() && result.getFailureReason() != FailureReason.NOT_ACTIVE) {
-                                problems.add(store + " partition " + partition + ": " + result.getFailureReason()
-                                        + " " + result.getFailureMessage());
-                            }
-                        });
-            } catch (RuntimeException e) {
-                problems.add(store + ": " + e);
+            for (int partition : taskPartitions(store).active()) {
+                try {
+                    partition(store, partition, true).get("");
+                } catch (RuntimeException e) {
+                    problems.add(store + " partition " + partition + ": " + e.getMessage());
+                }
             }
         }
         return problems;
+    }
+
+    /** The partitions of {@code store} whose active and standby tasks this instance's threads hold. */
+    private record TaskPartitions(Set<Integer> active, Set<Integer> standby) {
+    }
+
+    private TaskPartitions taskPartitions(String store) {
+        Integer subtopology = subtopologyByStore.get(store);
+        Set<Integer> active = new TreeSet<>();
+        Set<Integer> standby = new TreeSet<>();
+        if (subtopology != null) {
+            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                partitionsOf(thread.activeTasks(), subtopology, active);
+                partitionsOf(thread.standbyTasks(), subtopology, standby);
+            }
+        }
+        standby.removeAll(active);
+        return new TaskPartitions(active, standby);
+    }
+
+    private static void partitionsOf(Set<TaskMetadata> tasks, int subtopology, Set<Integer> into) {
+        tasks.stream().filter(task -> task.taskId().subtopology() == subtopology)
+                .forEach(task -> into.add(task.taskId().partition()));
+    }
+
+    /** Store name to the id of the sub-topology owning it, which is also the first half of its task ids. */
+    static Map<String, Integer> subtopologyByStore(TopologyDescription topology) {
+        Map<String, Integer> byStore = new HashMap<>();
+        for (TopologyDescription.Subtopology sub : topology.subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    processor.stores().forEach(store -> byStore.put(store, sub.id()));
+                }
+            }
+        }
+        return Map.copyOf(byStore);
     }
 
     @Override

@@ -94,4 +94,19 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("APPLICATION_SERVER");
     }
+
+    @Test
+    void livenessStallBoundIsAMinuteUnlessSet() {
+        assertThat(AppConfig.defaults().livenessStall()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(AppConfig.from(Map.of("LIVENESS_STALL_MS", "1500")).livenessStall()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(AppConfig.from(Map.of("liveness.stall.ms", "2000")).livenessStall()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void livenessStallBoundMustBeAPositiveNumber() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("LIVENESS_STALL_MS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LIVENESS_STALL_MS");
+        assertThatThrownBy(() -> AppConfig.from(Map.of("LIVENESS_STALL_MS", "soon")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LIVENESS_STALL_MS");
+    }
 }
