@@ -21,7 +21,7 @@ import java.util.Map;
  * Starts instances of the real application (one {@link EcosystemApp} each, with its own HTTP port,
  * application.server and state directory) in this JVM, and asks them over HTTP.
  */
-final class AppInstances {
+public final class AppInstances {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -30,8 +30,8 @@ final class AppInstances {
     }
 
     /** Event and dead-letter topics of one test, so it neither sees nor disturbs other tests' events. */
-    record TestTopics(String popCapacity, String partnerOnboarding, String popCapacityDlq, String partnerOnboardingDlq) {
-        static TestTopics create(EmbeddedKafka kafka, int partitions) {
+    public record TestTopics(String popCapacity, String partnerOnboarding, String popCapacityDlq, String partnerOnboardingDlq) {
+        public static TestTopics create(EmbeddedKafka kafka, int partitions) {
             TestTopics topics = new TestTopics(kafka.uniqueName("pop-capacity"), kafka.uniqueName("partner-onboarding"),
                     kafka.uniqueName("pop-capacity-dlq"), kafka.uniqueName("partner-onboarding-dlq"));
             kafka.createTopic(topics.popCapacity(), partitions);
@@ -41,7 +41,7 @@ final class AppInstances {
         }
     }
 
-    static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir) {
+    public static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir) {
         int port = freePort();
         Map<String, String> values = new HashMap<>();
         values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -62,10 +62,10 @@ final class AppInstances {
     }
 
     /** A response: status, Retry-After and served-by headers, and the JSON body. */
-    record Answer(int status, String retryAfter, String servedBy, String servedFrom, JsonNode body, String text) {
+    public record Answer(int status, String retryAfter, String servedBy, String servedFrom, JsonNode body, String text) {
     }
 
-    static Answer get(EcosystemApp app, String pathAndQuery) {
+    public static Answer get(EcosystemApp app, String pathAndQuery) {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + app.httpPort() + pathAndQuery))
