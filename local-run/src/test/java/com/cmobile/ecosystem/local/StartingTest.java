@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class StartingTest {
@@ -60,13 +61,36 @@ class StartingTest {
         assertThat(server.closed).isTrue();
     }
 
+    /**
+     * The launcher closes its whole stack when one start fails: closing the failed one must neither
+     * return early (while its start could still hold a port) nor throw the start's failure (which
+     * would stop the stack from closing the servers that did start); {@code await} reports it.
+     */
     @Test
-    void closeAfterAFailedStartHasNothingToStop() throws Exception {
+    void closeWaitsForAFailingStartThenReturnsQuietly() throws Exception {
+        var release = new CountDownLatch(1);
         Starting<Server> starting = Starting.begin("test server", () -> {
+            awaitQuietly(release);
             throw new IllegalStateException("port taken");
         });
+        var thrownByClose = new AtomicReference<Throwable>();
+        var closing = new Thread(() -> {
+            try {
+                starting.close();
+            } catch (Throwable e) {
+                thrownByClose.set(e);
+            }
+        });
 
-        starting.close();
+        closing.start();
+        closing.join(200);
+        assertThat(closing.isAlive()).as("close waits while the start is still running").isTrue();
+        release.countDown();
+        closing.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(thrownByClose.get()).isNull();
+        assertThatThrownBy(starting::await).isInstanceOf(IllegalStateException.class).hasMessage("port taken");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

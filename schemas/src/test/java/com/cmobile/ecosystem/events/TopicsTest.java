@@ -8,13 +8,6 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
     @Test
-    void eventTopicsAreKebabCaseNouns() {
-        assertThat(Topics.POP_CAPACITY).isEqualTo("pop-capacity");
-        assertThat(Topics.PARTNER_ONBOARDING).isEqualTo("partner-onboarding");
-        assertThat(Topics.SCHEMAS).isEqualTo("_schemas");
-    }
-
-    @Test
     void deadLetterTopicAppendsDlqSuffix() {
         assertThat(Topics.dlqOf("pop-capacity")).isEqualTo("pop-capacity-dlq");
         assertThat(Topics.POP_CAPACITY_DLQ).isEqualTo("pop-capacity-dlq");

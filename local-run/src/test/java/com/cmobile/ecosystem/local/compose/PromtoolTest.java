@@ -1,23 +1,19 @@
 package com.cmobile.ecosystem.local.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.cmobile.ecosystem.local.testkit.Promtool;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prometheus' own checker ({@code promtool}, Debian package {@code prometheus}) on the Prometheus
- * configuration and on every PromQL expression of the Grafana dashboard. Skipped where promtool is
- * missing, except on CI ({@code CI=true}), which installs it.
+ * configuration and on every PromQL expression of the Grafana dashboard. Without promtool these
+ * fail on CI and are skipped elsewhere ({@link com.cmobile.ecosystem.local.testkit.RequiredPeer}).
  */
 class PromtoolTest {
 
@@ -26,7 +22,7 @@ class PromtoolTest {
 
     @Test
     void promtoolAcceptsThePrometheusConfiguration() throws Exception {
-        Result result = promtool("check", "config", RepoFiles.file(PrometheusConfigTest.CONFIG).toString());
+        Promtool.Result result = Promtool.run("", "check", "config", RepoFiles.file(PrometheusConfigTest.CONFIG).toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
@@ -45,30 +41,9 @@ class PromtoolTest {
         }
         Path file = Files.writeString(temp.resolve("dashboard-rules.yml"), rules, StandardCharsets.UTF_8);
 
-        Result result = promtool("check", "rules", file.toString());
+        Promtool.Result result = Promtool.run("", "check", "rules", file.toString());
 
         assertThat(n).isPositive();
         assertThat(result.exitCode()).as(result.output()).isZero();
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result promtool(String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of("promtool"));
-        command.addAll(List.of(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            assertThat(System.getenv("CI")).as("promtool is required on CI (apt-get install prometheus)").isNotEqualTo("true");
-            assumeTrue(false, "promtool not installed (apt-get install prometheus)");
-            throw notInstalled;
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("promtool did not finish within 60 s: " + command);
-        }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

@@ -223,24 +223,9 @@ class ConfluentPythonClientIT {
     private static <T extends SpecificRecord> Map<String, Object> topicPlan(String topic, List<T> events,
                                                                             Function<T, String> key) {
         var records = events.stream()
-                .map(event -> Map.of("key", key.apply(event), "value", plainJson(event)))
+                .map(event -> Map.of("key", key.apply(event), "value", PythonInterop.plainJson(event)))
                 .toList();
         return Map.of("topic", topic, "records", records);
-    }
-
-    /** The plan's plain JSON: enums as symbols, UUIDs as strings, instants as epoch millis. */
-    private static Map<String, Object> plainJson(SpecificRecord event) {
-        var json = new LinkedHashMap<String, Object>();
-        for (Schema.Field field : event.getSchema().getFields()) {
-            Object value = event.get(field.pos());
-            if (value instanceof Instant instant) {
-                value = instant.toEpochMilli();
-            } else if (value instanceof UUID || value instanceof Enum<?> || value instanceof CharSequence) {
-                value = value.toString();
-            }
-            json.put(field.name(), value);
-        }
-        return json;
     }
 
     private static Map<String, Integer> pythonSchemaIds(String output) {

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Producer driven by MixedPartitionersIT: Confluent's own Python client (as packaged by Debian)
+writes events the way a partner system using it would. Values go through confluent_kafka.avro's
+MessageSerializer; keys are the UTF-8 ids; the plain Producer is left with its default
+partitioner (librdkafka's consistent_random: CRC32 of the key), which is the point of the test.
+
+Reads a JSON plan (path in argv[1]) written by the Java test:
+  bootstrap, registry        where to connect
+  schemas.pop/.partner       the event schemas as JSON text
+  records                    [{"schema": "pop"|"partner", "topic": .., "key": .., "value": {..}}], in order
+Values use the plain JSON of confluent_interop.py.
+
+Prints "partition <topic> <key> <partition>" for each delivered record and exits 0 when every
+record was delivered, 1 otherwise.
+"""
+import json
+import sys
+
+import avro.schema
+from confluent_kafka import Producer
+from confluent_kafka.avro import CachedSchemaRegistryClient
+from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
+
+from confluent_interop import DEADLINE_SECONDS, to_avro
+
+
+def main(plan_path):
+    with open(plan_path, encoding="utf-8") as f:
+        plan = json.load(f)
+    schemas = {name: avro.schema.parse(text) for name, text in plan["schemas"].items()}
+    serializer = MessageSerializer(CachedSchemaRegistryClient({"url": plan["registry"]}))
+    producer = Producer({"bootstrap.servers": plan["bootstrap"]})
+    failures = []
+
+    def delivered(error, message):
+        if error is not None:
+            failures.append("%s/%s: %s" % (message.topic(), message.key().decode("utf-8"), error))
+        else:
+            print("partition %s %s %d" % (message.topic(), message.key().decode("utf-8"), message.partition()))
+
+    for record in plan["records"]:
+        value = serializer.encode_record_with_schema(record["topic"], schemas[record["schema"]],
+                                                     to_avro(record["value"]))
+        producer.produce(record["topic"], key=record["key"].encode("utf-8"), value=value, on_delivery=delivered)
+    remaining = producer.flush(DEADLINE_SECONDS)
+    for failure in failures:
+        print("FAIL " + failure)
+    if remaining or failures:
+        print("FAIL %d records left unsent, %d failed" % (remaining, len(failures)))
+        return 1
+    print("done")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
