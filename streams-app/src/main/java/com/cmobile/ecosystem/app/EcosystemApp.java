@@ -19,6 +19,7 @@ import com.cmobile.ecosystem.app.query.Instance;
 import com.cmobile.ecosystem.app.query.LocalStores;
 import com.cmobile.ecosystem.app.query.QueryJson;
 import com.cmobile.ecosystem.app.query.StoreQueries;
+import com.cmobile.ecosystem.app.query.StoreReader;
 import com.cmobile.ecosystem.app.query.StoreValues;
 import com.cmobile.ecosystem.app.query.StreamsClusterView;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
@@ -85,16 +86,18 @@ public final class EcosystemApp implements AutoCloseable {
     private final EcosystemMetrics metrics;
     private final LivenessSignals.CommittedInputLag inputLag;
     private final Instance self;
+    private final StoreReader local;
     private final Options options;
     private volatile boolean stoppedInTime = true;
 
     private EcosystemApp(KafkaStreams streams, HttpServer http, EcosystemMetrics metrics,
-                         LivenessSignals.CommittedInputLag inputLag, Instance self, Options options) {
+                         LivenessSignals.CommittedInputLag inputLag, Instance self, StoreReader local, Options options) {
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
         this.inputLag = inputLag;
         this.self = self;
+        this.local = local;
         this.options = options;
     }
 
@@ -145,7 +148,7 @@ public final class EcosystemApp implements AutoCloseable {
         }
         streams.start();
         LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
-        return new EcosystemApp(streams, http, metrics, inputLag, self, options);
+        return new EcosystemApp(streams, http, metrics, inputLag, self, local, options);
     }
 
     /**
@@ -186,6 +189,14 @@ public final class EcosystemApp implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * The reader of this instance's own stores that its HTTP routes use, so a test can put load on
+     * the query path itself, without HTTP in between.
+     */
+    public StoreReader localStores() {
+        return local;
     }
 
     /**
