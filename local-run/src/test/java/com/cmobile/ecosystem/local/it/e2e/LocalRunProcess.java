@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,19 +37,40 @@ final class LocalRunProcess implements AutoCloseable {
     }
 
     static LocalRunProcess start(String... args) {
+        var command = java();
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        return start(new ProcessBuilder(command));
+    }
+
+    /**
+     * The streams app alone, as a deployment runs it ({@code com.cmobile.ecosystem.app.App}, configured
+     * by environment variables), from the jar's class path.
+     */
+    static LocalRunProcess app(Map<String, String> environment) {
+        var command = java();
+        command.addAll(List.of("-cp", JAR.toString(), "com.cmobile.ecosystem.app.App"));
+        var builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return start(builder);
+    }
+
+    private static List<String> java() {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
         }
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
-        command.add("-jar");
-        command.add(JAR.toString());
-        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static LocalRunProcess start(ProcessBuilder builder) {
         try {
-            return new LocalRunProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new LocalRunProcess(builder.redirectErrorStream(true).start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
+            throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
     }
 
