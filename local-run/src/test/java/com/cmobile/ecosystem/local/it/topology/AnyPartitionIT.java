@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,6 +160,8 @@ class AnyPartitionIT {
         Set<String> popIds = new TreeSet<>();
         Set<String> partnerIds = new TreeSet<>();
         Set<String> countries = new TreeSet<>();
+        // Spelt as the events spell them (" paris ", "BERLIN"): each spelling must find its city.
+        Set<NaiveAnswers.City> cities = new LinkedHashSet<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Step step : history) {
             if (step instanceof PopStep pop) {
@@ -168,6 +171,7 @@ class AnyPartitionIT {
                 popIds.add(event.getPopId());
                 if (!event.getCountry().isBlank()) {
                     countries.add(event.getCountry());
+                    cities.add(new NaiveAnswers.City(event.getCountry(), event.getCity()));
                 }
                 if (pop.valid()) {
                     expected.apply(event);
@@ -186,7 +190,7 @@ class AnyPartitionIT {
         partnerProducer.flush();
         sent.forEach(AnyPartitionIT::requireAcknowledged);
 
-        Map<String, NaiveAnswers.Expected> answers = expected.answers(popIds, partnerIds, countries, Set.of());
+        Map<String, NaiveAnswers.Expected> answers = expected.answers(popIds, partnerIds, countries, cities);
         long start = System.nanoTime();
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertThat(NaiveAnswers.differences(answers, route -> AppInstances.get(app, route)))
