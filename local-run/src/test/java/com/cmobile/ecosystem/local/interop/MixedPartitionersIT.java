@@ -12,10 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -31,6 +30,7 @@ import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.local.it.NaiveAnswers;
 import com.cmobile.ecosystem.local.it.query.AppInstances;
 import com.cmobile.ecosystem.local.it.query.AppInstances.TestTopics;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
@@ -39,7 +39,6 @@ import com.cmobile.ecosystem.producers.EcosystemPublisher;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.serde.SpecificAvroSerializer;
 import com.cmobile.ecosystem.validation.EventValidator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -128,14 +127,41 @@ class MixedPartitionersIT {
                 assertThat(partition).as("Confluent's Python client, key %s", key).isEqualTo(crc32Partition(key)));
 
         // and the application answers what the events say
-        Map<String, String> expected = Oracle.of(history).answers();
+        Map<String, NaiveAnswers.Expected> expected = expectedAnswers(history);
         String applicationId = kafka.uniqueName("mixed-partitioners");
         try (EcosystemApp app = AppInstances.start(kafka, applicationId, topics, work.resolve("state"))) {
             await().atMost(ANSWERS_DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(unreadEvents(kafka, applicationId, topics)).as("events the application has not read").isZero();
-                assertThat(answers(app, expected.keySet())).isEqualTo(expected);
+                assertThat(NaiveAnswers.differences(expected, route -> AppInstances.get(app, route)))
+                        .as("the application's answers that differ from the recomputation").isEmpty();
             });
         }
+    }
+
+    /**
+     * Every route the history names (each PoP, partner, country and city, the last even once all its
+     * PoPs are gone), recomputed from the events in the order they were sent: no two events of a key
+     * share an occurredAt here, so the order between the clients never decides.
+     */
+    private static Map<String, NaiveAnswers.Expected> expectedAnswers(List<SpecificRecord> history) {
+        var oracle = new NaiveAnswers();
+        var popIds = new TreeSet<String>();
+        var partnerIds = new TreeSet<String>();
+        var countries = new TreeSet<String>();
+        var cities = new LinkedHashSet<NaiveAnswers.City>();
+        for (SpecificRecord event : history) {
+            if (event instanceof PopCapacityEvent pop) {
+                oracle.apply(pop);
+                popIds.add(pop.getPopId());
+                countries.add(pop.getCountry());
+                cities.add(new NaiveAnswers.City(pop.getCountry(), pop.getCity()));
+            } else {
+                var partner = (PartnerOnboardingEvent) event;
+                oracle.apply(partner);
+                partnerIds.add(partner.getPartnerId());
+            }
+        }
+        return oracle.answers(popIds, partnerIds, countries, cities);
     }
 
     private static List<String> keys(String prefix) {
@@ -293,131 +319,5 @@ class MixedPartitionersIT {
             unread += end.getValue().offset() - (position == null ? 0 : position.offset());
         }
         return unread;
-    }
-
-    /** The application's answer to each route, in the words of {@link Oracle#answers()}. */
-    private static Map<String, String> answers(EcosystemApp app, Set<String> routes) {
-        var answers = new TreeMap<String, String>();
-        for (String route : routes) {
-            var answer = AppInstances.get(app, route);
-            answers.put(route, switch (answer.status()) {
-                case 200 -> describe(route, answer.body());
-                case 404 -> "not found";
-                default -> "status " + answer.status() + ": " + answer.text();
-            });
-        }
-        return answers;
-    }
-
-    private static String describe(String route, JsonNode body) {
-        if (route.startsWith("/api/v1/pops/")) {
-            return Oracle.pop(body.get("city").asText(), body.get("capacityMbps").asLong());
-        }
-        if (route.startsWith("/api/v1/partners/")) {
-            var memberships = new ArrayList<String>();
-            body.get("memberships").forEach(m -> memberships.add(Oracle.membership(m.get("program").asText(),
-                    m.get("role").asText(), m.get("country").asText(), m.get("subscribers").asLong())));
-            return String.join(", ", memberships);
-        }
-        if (route.startsWith("/api/v1/alliance/programs/")) {
-            return Oracle.program(body.get("members").asLong(), body.get("partners").asLong(),
-                    body.get("subscribers").asLong(), body.get("countries").asLong());
-        }
-        if (route.contains("/cities/")) {
-            return Oracle.city(body.get("capacityMbps").asLong(), body.get("activePops").asLong());
-        }
-        return Oracle.global(body.get("capacityMbps").asLong(), body.get("activePops").asLong(),
-                body.get("cities").asLong(), body.get("countries").asLong(), body.get("businessLocations").asLong());
-    }
-
-    /**
-     * What each route must answer, recomputed from the events: per key (per partner and program),
-     * the event with the latest occurredAt wins; DECOMMISSIONED and LEFT end the state.
-     */
-    private static final class Oracle {
-        private final Map<String, PopCapacityEvent> pops = new TreeMap<>();
-        private final Map<String, Map<Program, PartnerOnboardingEvent>> partners = new TreeMap<>();
-
-        static Oracle of(List<SpecificRecord> history) {
-            var oracle = new Oracle();
-            for (SpecificRecord event : history) {
-                if (event instanceof PopCapacityEvent pop) {
-                    oracle.pops.merge(pop.getPopId(), pop, Oracle::later);
-                } else {
-                    var partner = (PartnerOnboardingEvent) event;
-                    oracle.partners.computeIfAbsent(partner.getPartnerId(), id -> new TreeMap<>())
-                            .merge(partner.getProgram(), partner, Oracle::later);
-                }
-            }
-            return oracle;
-        }
-
-        /** The later of two events of one key; of two at the same time, the one that arrived last. */
-        private static PopCapacityEvent later(PopCapacityEvent current, PopCapacityEvent next) {
-            return next.getOccurredAt().isBefore(current.getOccurredAt()) ? current : next;
-        }
-
-        private static PartnerOnboardingEvent later(PartnerOnboardingEvent current, PartnerOnboardingEvent next) {
-            return next.getOccurredAt().isBefore(current.getOccurredAt()) ? current : next;
-        }
-
-        Map<String, String> answers() {
-            var answers = new TreeMap<String, String>();
-            var active = pops.values().stream().filter(p -> p.getAction() != PopAction.DECOMMISSIONED).toList();
-            pops.forEach((id, p) -> answers.put("/api/v1/pops/" + id, p.getAction() == PopAction.DECOMMISSIONED
-                    ? "not found" : pop(p.getCity(), p.getCapacityMbps())));
-            var cities = new TreeSet<String>();
-            pops.values().forEach(p -> cities.add(p.getCountry() + "/cities/" + p.getCity()));
-            for (String city : cities) {
-                var inCity = active.stream().filter(p -> city.equals(p.getCountry() + "/cities/" + p.getCity())).toList();
-                answers.put("/api/v1/capacity/countries/" + city, inCity.isEmpty() ? "not found"
-                        : city(inCity.stream().mapToLong(PopCapacityEvent::getCapacityMbps).sum(), inCity.size()));
-            }
-            answers.put("/api/v1/capacity", global(active.stream().mapToLong(PopCapacityEvent::getCapacityMbps).sum(),
-                    active.size(), active.stream().map(p -> p.getCountry() + "/" + p.getCity()).distinct().count(),
-                    active.stream().map(PopCapacityEvent::getCountry).distinct().count(),
-                    active.stream().map(PopCapacityEvent::getBusinessLocation).distinct().count()));
-
-            var memberships = new ArrayList<PartnerOnboardingEvent>();
-            partners.forEach((id, byProgram) -> {
-                var current = byProgram.values().stream().filter(m -> m.getAction() != OnboardingAction.LEFT).toList();
-                memberships.addAll(current);
-                answers.put("/api/v1/partners/" + id, current.isEmpty() ? "not found" : current.stream()
-                        .map(m -> membership(m.getProgram().name(), m.getRole().name(), m.getCountry(), subscribers(m)))
-                        .collect(Collectors.joining(", ")));
-            });
-            answers.put("/api/v1/alliance/programs/" + Program.HAND_IN_HAND, program(
-                    memberships.stream().filter(m -> m.getRole() == PartnerRole.MEMBER).count(),
-                    memberships.stream().filter(m -> m.getRole() == PartnerRole.PARTNER).count(),
-                    memberships.stream().mapToLong(Oracle::subscribers).sum(),
-                    memberships.stream().map(PartnerOnboardingEvent::getCountry).distinct().count()));
-            return answers;
-        }
-
-        private static long subscribers(PartnerOnboardingEvent m) {
-            return m.getSubscribers() == null ? 0 : m.getSubscribers();
-        }
-
-        static String pop(String city, long capacityMbps) {
-            return "active in " + city + ", " + capacityMbps + " Mbps";
-        }
-
-        static String city(long capacityMbps, long activePops) {
-            return capacityMbps + " Mbps, " + activePops + " active PoPs";
-        }
-
-        static String global(long capacityMbps, long activePops, long cities, long countries, long businessLocations) {
-            return capacityMbps + " Mbps, " + activePops + " active PoPs, " + cities + " cities, " + countries
-                    + " countries, " + businessLocations + " business locations";
-        }
-
-        static String membership(String program, String role, String country, long subscribers) {
-            return program + " " + role + " in " + country + " with " + subscribers + " subscribers";
-        }
-
-        static String program(long members, long partners, long subscribers, long countries) {
-            return members + " members, " + partners + " partners, " + subscribers + " subscribers, " + countries
-                    + " countries";
-        }
     }
 }
