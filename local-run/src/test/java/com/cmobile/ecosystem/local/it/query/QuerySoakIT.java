@@ -53,9 +53,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * events pour in: no JVM deadlock appears, the app's committed input offsets keep advancing, and at
  * the end the aggregates equal a recomputation from the events sent.
  *
- * <p>Guards against KAFKA-19629 (Kafka Streams 4.4.0): an interactive query v2 on a key-value store
- * takes its locks in the opposite order to the stream thread's put and commit, which froze the
- * stream thread of the local run for good under a mix like this one.
+ * <p>Every route through HTTP, as users mix them; at this pace it did not freeze the stream thread
+ * even with the old IQv2 query path (KAFKA-19629): {@link QueryLockOrderIT} aims at that race and
+ * reproduces it.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class QuerySoakIT {
