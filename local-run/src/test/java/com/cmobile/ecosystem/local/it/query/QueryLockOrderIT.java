@@ -84,7 +84,8 @@ class QueryLockOrderIT {
         EcosystemApp app = AppInstances.start(kafka, applicationId, topics, stateDir,
                 Map.of("STATE_STORES", "in-memory", "PROCESSING_GUARANTEE", "exactly_once_v2"));
         boolean deadlocked = false;
-        try (Admin admin = kafka.adminClient()) {
+        Admin admin = kafka.adminClient(); // the kit's shared client: not ours to close
+        try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
             load.add(daemon("lock-order-producer", loadFailure, () -> publish(kafka, topics, stop, sent)));
