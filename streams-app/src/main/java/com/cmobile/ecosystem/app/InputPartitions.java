@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.TopologyDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The partition counts of the input topics, read once at start, and the check that the
@@ -30,17 +32,35 @@ import org.apache.kafka.streams.TopologyDescription;
  */
 public record InputPartitions(int popCapacity, int partnerOnboarding) {
 
-    /** The counts of the two input topics; fails with a message naming a topic that does not exist. */
+    private static final Logger LOG = LoggerFactory.getLogger(InputPartitions.class);
+    private static final Duration MISSING_TOPIC_RETRY = Duration.ofMillis(200);
+
+    /**
+     * The counts of the two input topics. A topic just created may not be known to every broker yet,
+     * so a missing one is waited for, up to {@code timeout}; then the start fails naming it.
+     */
     public static InputPartitions read(Admin admin, String popCapacityTopic, String partnerOnboardingTopic,
                                        Duration timeout) {
-        Map<String, Integer> counts = partitionCounts(admin, List.of(popCapacityTopic, partnerOnboardingTopic), timeout);
-        for (String topic : List.of(popCapacityTopic, partnerOnboardingTopic)) {
-            if (!counts.containsKey(topic)) {
-                throw new IllegalStateException("input topic '" + topic + "' does not exist: create it (with "
-                        + "retention.ms=-1) before starting the application");
+        List<String> inputs = List.of(popCapacityTopic, partnerOnboardingTopic);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, Integer> counts = partitionCounts(admin, inputs, timeout);
+            List<String> missing = inputs.stream().filter(topic -> !counts.containsKey(topic)).toList();
+            if (missing.isEmpty()) {
+                return new InputPartitions(counts.get(popCapacityTopic), counts.get(partnerOnboardingTopic));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("input topics " + missing + " do not exist after waiting " + timeout
+                        + ": create them (with retention.ms=-1) before starting the application");
+            }
+            LOG.info("Waiting for input topics {} to exist (at most {})", missing, timeout);
+            try {
+                Thread.sleep(MISSING_TOPIC_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for input topics " + missing, e);
             }
         }
-        return new InputPartitions(counts.get(popCapacityTopic), counts.get(partnerOnboardingTopic));
     }
 
     /**

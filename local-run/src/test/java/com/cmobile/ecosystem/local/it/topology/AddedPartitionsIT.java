@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
+import com.cmobile.ecosystem.app.InputPartitions;
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.local.testkit.EmbeddedKafkaExtension;
@@ -64,6 +65,20 @@ class AddedPartitionsIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> app.streams().state() == KafkaStreams.State.RUNNING);
             }
         }
+    }
+
+    @Test
+    void aMissingInputTopicIsWaitedForThenNamed(EmbeddedKafka kafka) {
+        String present = kafka.uniqueName("pop-capacity");
+        kafka.createTopic(present, 4);
+        String missing = kafka.uniqueName("partner-onboarding");
+
+        assertThatThrownBy(() -> InputPartitions.read(kafka.adminClient(), present, missing, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[" + missing + "] do not exist after waiting PT1S");
+        kafka.createTopic(missing, 2);
+        assertThat(InputPartitions.read(kafka.adminClient(), present, missing, Duration.ofSeconds(30)))
+                .isEqualTo(new InputPartitions(4, 2));
     }
 
     private static AppConfig config(EmbeddedKafka kafka, Path stateDir) {
