@@ -154,9 +154,9 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                             + "to it (`BoundedRocksDbMemory`)")
             .define("STATE_STORES", Type.STRING, "rocksdb", CaseInsensitiveValidString.in("rocksdb", "in-memory"),
                     Importance.MEDIUM,
-                    "or `in-memory`: the stores live on the heap and are rebuilt from their changelogs at each "
-                            + "start (the local run's choice: its state is small and 72 tasks' RocksDB instances "
-                            + "take seconds to open)");
+                    "`rocksdb` or `in-memory`: in-memory stores live on the heap and are rebuilt from their "
+                            + "changelogs at each start (the local run's choice: its state is small, and opening one "
+                            + "RocksDB instance per task slows every start)");
 
     /**
      * Also validates a config built directly, with the declared rules, so that no rule is written twice.
