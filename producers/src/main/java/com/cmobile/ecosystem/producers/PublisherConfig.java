@@ -1,11 +1,21 @@
 package com.cmobile.ecosystem.producers;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.ConfigKey;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.LambdaValidator;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Validator;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Everything an {@link EcosystemPublisher} needs to reach Kafka and the schema registry, with the
@@ -18,8 +28,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@link #producerProperties()}, except the settings that make publication safe (idempotence,
  * {@code acks=all}, serializers), which are always enforced.
  *
- * @param bootstrapServers comma-separated {@code host:port} list of Kafka brokers
- * @param schemaRegistryUrl comma-separated registry URLs ({@code mock://scope} in tests)
+ * <p>{@link #settings()} declares the two settings of its own once, with type, default, validation
+ * and meaning; the README's table is checked against it.
+ *
+ * @param bootstrapServers {@code bootstrap.servers} / {@value #ENV_BOOTSTRAP_SERVERS}
+ * @param schemaRegistryUrl {@code schema.registry.url} / {@value #ENV_SCHEMA_REGISTRY_URL}
  * @param clientProperties extra Kafka client / serializer properties, passed through
  */
 public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, Map<String, String> clientProperties) {
@@ -44,15 +57,46 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
 
     private static final String REGISTRY_URL_KEY = "schema.registry.url";
 
+    private static final Validator NOT_BLANK = LambdaValidator.with((name, value) -> {
+        if (value == null || ((String) value).isBlank()) {
+            throw new ConfigException(name, value, "must not be blank");
+        }
+    }, () -> "non-blank string");
+
+    private static final ConfigDef SETTINGS = new ConfigDef();
+    /** Property name to environment variable, in declaration order. */
+    private static final Map<String, String> ENVIRONMENT_VARIABLES = new LinkedHashMap<>();
+
+    static {
+        declare(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS,
+                "bootstrap servers", "comma-separated `host:port` list of Kafka brokers");
+        declare(REGISTRY_URL_KEY, ENV_SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL,
+                "schema registry URL", "comma-separated schema registry URLs (`mock://scope` in tests)");
+    }
+
     public PublisherConfig {
-        bootstrapServers = requireText(bootstrapServers, "bootstrap servers");
-        schemaRegistryUrl = requireText(schemaRegistryUrl, "schema registry URL");
+        bootstrapServers = valid(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        schemaRegistryUrl = valid(REGISTRY_URL_KEY, schemaRegistryUrl);
         clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties"));
+    }
+
+    /**
+     * The settings a publisher takes, keyed by property name: type, default, validation, meaning,
+     * and as display name the words error messages use. A copy, so that no caller can add to it.
+     * Every other property is passed through to the clients.
+     */
+    public static ConfigDef settings() {
+        return new ConfigDef(SETTINGS);
+    }
+
+    /** The environment variable of each setting, keyed by property name. */
+    public static Map<String, String> environmentVariables() {
+        return Collections.unmodifiableMap(ENVIRONMENT_VARIABLES);
     }
 
     /** localhost broker and registry, nothing else. */
     public static PublisherConfig defaults() {
-        return new PublisherConfig(DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_SCHEMA_REGISTRY_URL, Map.of());
+        return from(Map.of(), Map.of());
     }
 
     /**
@@ -64,12 +108,14 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         for (String name : properties.stringPropertyNames()) {
             passThrough.put(name, properties.getProperty(name));
         }
-        String bootstrap = passThrough.remove(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
-        String registry = passThrough.remove(REGISTRY_URL_KEY);
-        return new PublisherConfig(
-                bootstrap == null ? DEFAULT_BOOTSTRAP_SERVERS : bootstrap,
-                registry == null ? DEFAULT_SCHEMA_REGISTRY_URL : registry,
-                passThrough);
+        var declared = new TreeMap<String, String>();
+        for (String property : SETTINGS.names()) {
+            String value = passThrough.remove(property);
+            if (value != null) {
+                declared.put(property, value);
+            }
+        }
+        return from(declared, passThrough);
     }
 
     /**
@@ -78,9 +124,15 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
      * variables become {@code basic.auth.user.info}.
      */
     public static PublisherConfig fromEnvironment(Map<String, String> env) {
+        var declared = new TreeMap<String, String>();
+        ENVIRONMENT_VARIABLES.forEach((property, variable) -> {
+            if (env.containsKey(variable)) {
+                declared.put(property, env.get(variable));
+            }
+        });
         var passThrough = new TreeMap<String, String>();
         env.forEach((name, value) -> {
-            if (name.equals(ENV_BOOTSTRAP_SERVERS) || name.equals(ENV_SCHEMA_REGISTRY_URL)) {
+            if (ENVIRONMENT_VARIABLES.containsValue(name)) {
                 return;
             }
             if (name.startsWith(ENV_CLIENT_PREFIX)) {
@@ -89,10 +141,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                 passThrough.put(toPropertyName(name.substring(ENV_REGISTRY_PREFIX.length())), value);
             }
         });
-        return new PublisherConfig(
-                env.getOrDefault(ENV_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
-                env.getOrDefault(ENV_SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL),
-                passThrough);
+        return from(declared, passThrough);
     }
 
     public PublisherConfig withBootstrapServers(String servers) {
@@ -172,9 +221,31 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
-    private static String requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
+    private static void declare(String property, String environmentVariable, String defaultValue,
+                                String displayName, String documentation) {
+        SETTINGS.define(property, Type.STRING, defaultValue, NOT_BLANK, Importance.HIGH, documentation,
+                null, -1, Width.NONE, displayName);
+        ENVIRONMENT_VARIABLES.put(property, environmentVariable);
+    }
+
+    /** Declared values given (else their defaults) and the pass-through rest; validated by the constructor. */
+    private static PublisherConfig from(Map<String, String> declared, Map<String, String> passThrough) {
+        return new PublisherConfig(
+                declared.getOrDefault(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        (String) SETTINGS.configKeys().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG).defaultValue),
+                declared.getOrDefault(REGISTRY_URL_KEY,
+                        (String) SETTINGS.configKeys().get(REGISTRY_URL_KEY).defaultValue),
+                passThrough);
+    }
+
+    /** Stripped, or refused naming the setting both ways it can be given. */
+    private static String valid(String property, String value) {
+        ConfigKey key = SETTINGS.configKeys().get(property);
+        try {
+            key.validator.ensureValid(property, value);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(
+                    key.displayName + " (" + ENVIRONMENT_VARIABLES.get(property) + "): " + e.getMessage(), e);
         }
         return value.strip();
     }

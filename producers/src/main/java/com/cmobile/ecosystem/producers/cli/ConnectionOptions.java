@@ -13,15 +13,20 @@ import java.util.Properties;
 import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
-/** Where Kafka and the registry are: options override environment variables, which override defaults. */
+/**
+ * Where Kafka and the registry are: options override environment variables, which override defaults.
+ * The help names the variables and defaults {@link PublisherConfig} declares, so it cannot drift from them.
+ */
 final class ConnectionOptions {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092).")
+            description = "Kafka brokers (default: $" + PublisherConfig.ENV_BOOTSTRAP_SERVERS + ", else "
+                    + PublisherConfig.DEFAULT_BOOTSTRAP_SERVERS + ").")
     private Optional<String> bootstrapServers = Optional.empty();
 
     @Option(names = "--schema-registry-url", paramLabel = "URL[,...]",
-            description = "Schema registry (default: $SCHEMA_REGISTRY_URL, else http://localhost:8081).")
+            description = "Schema registry (default: $" + PublisherConfig.ENV_SCHEMA_REGISTRY_URL + ", else "
+                    + PublisherConfig.DEFAULT_SCHEMA_REGISTRY_URL + ").")
     private Optional<String> schemaRegistryUrl = Optional.empty();
 
     @Option(names = "--client-config", paramLabel = "FILE",

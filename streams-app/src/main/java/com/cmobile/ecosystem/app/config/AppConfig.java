@@ -2,11 +2,21 @@ package com.cmobile.ecosystem.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.CaseInsensitiveValidString;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.LambdaValidator;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Validator;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 import com.cmobile.ecosystem.events.Topics;
 
@@ -14,46 +24,32 @@ import com.cmobile.ecosystem.events.Topics;
  * Everything the application can be configured with, read and validated in one place (nothing
  * else reads the environment). Each setting comes from an environment variable, or the
  * equivalent lower-case dotted key in a properties map ({@code BOOTSTRAP_SERVERS} or
- * {@code bootstrap.servers}), or its default.
+ * {@code bootstrap.servers}), or its default. {@link #settings()} declares every setting once,
+ * with its type, default, validation and meaning; the README's configuration table is checked
+ * against it, so the names, defaults and meanings live there and not here.
  *
- * @param bootstrapServers       {@code BOOTSTRAP_SERVERS}, default {@code localhost:9092}
- * @param schemaRegistryUrl      {@code SCHEMA_REGISTRY_URL}, default {@code http://localhost:8081}
- * @param applicationId          {@code APPLICATION_ID}, default {@code ecosystem-aggregates}: prefix
- *                               of every internal topic and the consumer group
- * @param processingGuarantee    {@code PROCESSING_GUARANTEE}: {@code exactly_once_v2} (default) or
- *                               {@code at_least_once}
- * @param stateDir               {@code STATE_DIR}, default {@code <java.io.tmpdir>/kafka-streams}
- * @param numStreamThreads       {@code NUM_STREAM_THREADS}, default 1
- * @param numStandbyReplicas     {@code NUM_STANDBY_REPLICAS}, default 1: a second instance keeps a warm
- *                               copy of each store, so losing one instance costs no restoration
- *                               (a lone instance is simply assigned no standby)
- * @param commitInterval         {@code COMMIT_INTERVAL_MS}, default 100 ms: also how long the record
- *                               cache may coalesce updates before they reach the next level
- * @param cacheMaxBytes          {@code CACHE_MAX_BYTES}, default 10 MiB (all threads)
- * @param replicationFactor      {@code REPLICATION_FACTOR} of internal topics, default -1 (broker default)
- * @param httpPort               {@code HTTP_PORT}, default 8080
- * @param applicationServer      {@code APPLICATION_SERVER} host:port other instances reach this one
- *                               at for interactive queries, default {@code localhost:<httpPort>}
- * @param popCapacityTopic       {@code POP_CAPACITY_TOPIC}, default {@code pop-capacity}
- * @param partnerOnboardingTopic {@code PARTNER_ONBOARDING_TOPIC}, default {@code partner-onboarding}
- * @param popCapacityDlqTopic    {@code POP_CAPACITY_DLQ_TOPIC}, default {@code pop-capacity-dlq}
- * @param partnerOnboardingDlqTopic {@code PARTNER_ONBOARDING_DLQ_TOPIC}, default {@code partner-onboarding-dlq}
- * @param futureTolerance        {@code FUTURE_TOLERANCE_MS}: how far in the future occurredAt may be,
- *                               default 5 minutes, at most 55 minutes (the broker rejects
- *                               timestamps more than an hour ahead in the internal topics)
- * @param queryTimeout           {@code QUERY_TIMEOUT_MS}, default 5000: bound on any forwarded or
- *                               fanned-out interactive query, after which the answer is 503
- * @param shutdownTimeout        {@code SHUTDOWN_TIMEOUT_MS}, default 30000: bound on a clean
- *                               shutdown (SIGTERM); past it the process logs a thread dump and exits
- *                               with status 1
- * @param livenessStall          {@code LIVENESS_STALL_MS}, default 60000: how long a stream thread may
- *                               go without polling or processing, while its input has records waiting,
- *                               before {@code /health/live} answers 503
- * @param rocksDbMemoryMb        {@code ROCKSDB_MEMORY_MB}, default 256: all RocksDB memory of the
- *                               process (shared block cache, memtables charged to it)
- * @param stateStores            {@code STATE_STORES}: {@code rocksdb} (default) or {@code in-memory};
- *                               both are backed by changelog topics, but in-memory stores are rebuilt
- *                               from them on every start and hold all state on the heap
+ * @param bootstrapServers          {@code BOOTSTRAP_SERVERS}
+ * @param schemaRegistryUrl         {@code SCHEMA_REGISTRY_URL}
+ * @param applicationId             {@code APPLICATION_ID}
+ * @param processingGuarantee       {@code PROCESSING_GUARANTEE}, lower case
+ * @param stateDir                  {@code STATE_DIR}
+ * @param numStreamThreads          {@code NUM_STREAM_THREADS}
+ * @param numStandbyReplicas        {@code NUM_STANDBY_REPLICAS}
+ * @param commitInterval            {@code COMMIT_INTERVAL_MS}
+ * @param cacheMaxBytes             {@code CACHE_MAX_BYTES}
+ * @param replicationFactor         {@code REPLICATION_FACTOR}
+ * @param httpPort                  {@code HTTP_PORT}
+ * @param applicationServer         {@code APPLICATION_SERVER}, never null: its default is filled in
+ * @param popCapacityTopic          {@code POP_CAPACITY_TOPIC}
+ * @param partnerOnboardingTopic    {@code PARTNER_ONBOARDING_TOPIC}
+ * @param popCapacityDlqTopic       {@code POP_CAPACITY_DLQ_TOPIC}
+ * @param partnerOnboardingDlqTopic {@code PARTNER_ONBOARDING_DLQ_TOPIC}
+ * @param futureTolerance           {@code FUTURE_TOLERANCE_MS}
+ * @param queryTimeout              {@code QUERY_TIMEOUT_MS}
+ * @param shutdownTimeout           {@code SHUTDOWN_TIMEOUT_MS}
+ * @param livenessStall             {@code LIVENESS_STALL_MS}
+ * @param rocksDbMemoryMb           {@code ROCKSDB_MEMORY_MB}
+ * @param stateStores               {@code STATE_STORES}
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
@@ -79,48 +75,126 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
-    private static final Set<String> GUARANTEES = Set.of(EXACTLY_ONCE_V2, AT_LEAST_ONCE);
-    private static final Duration MAX_FUTURE_TOLERANCE = Duration.ofMinutes(55);
 
+    /** The broker rejects timestamps more than an hour ahead in the internal topics; 55 minutes leaves a margin. */
+    private static final long MAX_FUTURE_TOLERANCE_MS = Duration.ofMinutes(55).toMillis();
+
+    private static final Validator NOT_BLANK = LambdaValidator.with((name, value) -> {
+        if (value == null || ((String) value).isBlank()) {
+            throw new ConfigException(name, value, "must not be blank");
+        }
+    }, () -> "non-blank string");
+
+    // Null is the declared default: this instance's own localhost:<HTTP_PORT>, known only once HTTP_PORT is.
+    private static final Validator HOST_AND_PORT = LambdaValidator.with((name, value) -> {
+        if (value != null && !((String) value).matches("[^:\\s]+:\\d{1,5}")) {
+            throw new ConfigException(name, value, "must be host:port");
+        }
+    }, () -> "host:port");
+
+    private static final Validator BROKER_DEFAULT_OR_POSITIVE = LambdaValidator.with((name, value) -> {
+        int factor = (Integer) value;
+        if (factor == 0 || factor < -1) {
+            throw new ConfigException(name, value, "must be -1 (broker default) or positive");
+        }
+    }, () -> "-1 or [1,...]");
+
+    private static final ConfigDef SETTINGS = new ConfigDef()
+            .define("BOOTSTRAP_SERVERS", Type.STRING, "localhost:9092", NOT_BLANK, Importance.HIGH,
+                    "Kafka brokers")
+            .define("SCHEMA_REGISTRY_URL", Type.STRING, "http://localhost:8081", NOT_BLANK, Importance.HIGH,
+                    "schema registry (`mock://scope` in tests)")
+            .define("APPLICATION_ID", Type.STRING, "ecosystem-aggregates", NOT_BLANK, Importance.HIGH,
+                    "consumer group and internal-topic prefix")
+            .define("PROCESSING_GUARANTEE", Type.STRING, EXACTLY_ONCE_V2,
+                    CaseInsensitiveValidString.in(EXACTLY_ONCE_V2, AT_LEAST_ONCE), Importance.MEDIUM,
+                    "`exactly_once_v2` or `at_least_once`")
+            // The default depends on the machine (its temporary directory), so it is documented by what it is made of.
+            .define("STATE_DIR", Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString(),
+                    Importance.MEDIUM, "directory of the state stores (RocksDB files, checkpoints)",
+                    "<java.io.tmpdir>/kafka-streams")
+            .define("NUM_STREAM_THREADS", Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "stream threads per instance")
+            .define("NUM_STANDBY_REPLICAS", Type.INT, 1, Range.atLeast(0), Importance.MEDIUM,
+                    "warm copies of each store on other instances, so losing an instance costs no restoration "
+                            + "(a lone instance gets none)")
+            .define("COMMIT_INTERVAL_MS", Type.LONG, 100L, Range.atLeast(1), Importance.MEDIUM,
+                    "commit period; also how long updates coalesce in the cache before they reach the next level")
+            .define("CACHE_MAX_BYTES", Type.LONG, 10L * 1024 * 1024, Range.atLeast(0), Importance.LOW,
+                    "record cache for all threads")
+            .define("REPLICATION_FACTOR", Type.INT, -1, BROKER_DEFAULT_OR_POSITIVE, Importance.MEDIUM,
+                    "replication factor of internal topics; -1 takes the broker's default")
+            .define("HTTP_PORT", Type.INT, 8080, Range.between(0, 65535), Importance.HIGH,
+                    "port of the HTTP API")
+            .define("APPLICATION_SERVER", Type.STRING, null, HOST_AND_PORT, Importance.HIGH,
+                    "host:port other instances reach this one at for interactive queries",
+                    null, -1, Width.NONE, "APPLICATION_SERVER", List.of(), null, "localhost:<HTTP_PORT>")
+            .define("POP_CAPACITY_TOPIC", Type.STRING, Topics.POP_CAPACITY, NOT_BLANK, Importance.LOW,
+                    "input topic of PoP capacity events")
+            .define("PARTNER_ONBOARDING_TOPIC", Type.STRING, Topics.PARTNER_ONBOARDING, NOT_BLANK, Importance.LOW,
+                    "input topic of partner onboarding events")
+            .define("POP_CAPACITY_DLQ_TOPIC", Type.STRING, Topics.POP_CAPACITY_DLQ, NOT_BLANK, Importance.LOW,
+                    "dead-letter topic of PoP capacity events that cannot be processed")
+            .define("PARTNER_ONBOARDING_DLQ_TOPIC", Type.STRING, Topics.PARTNER_ONBOARDING_DLQ, NOT_BLANK,
+                    Importance.LOW, "dead-letter topic of partner onboarding events that cannot be processed")
+            .define("FUTURE_TOLERANCE_MS", Type.LONG, Duration.ofMinutes(5).toMillis(),
+                    Range.between(0, MAX_FUTURE_TOLERANCE_MS), Importance.LOW,
+                    "how far in the future occurredAt may be (at most 55 min: the broker rejects timestamps "
+                            + "more than an hour ahead in internal topics)")
+            .define("QUERY_TIMEOUT_MS", Type.LONG, 5000L, Range.atLeast(1), Importance.MEDIUM,
+                    "bound on a forwarded or fanned-out query; past it the answer is 503 with `Retry-After`")
+            .define("SHUTDOWN_TIMEOUT_MS", Type.LONG, 30000L, Range.atLeast(1), Importance.MEDIUM,
+                    "bound on a clean shutdown after SIGTERM; past it a thread dump is logged and the process "
+                            + "exits with status 1")
+            .define("LIVENESS_STALL_MS", Type.LONG, 60000L, Range.atLeast(1), Importance.MEDIUM,
+                    "how long a stream thread may go without polling or processing, while its input has records "
+                            + "waiting, before `/health/live` answers 503")
+            .define("ROCKSDB_MEMORY_MB", Type.INT, 256, Range.atLeast(16), Importance.MEDIUM,
+                    "all RocksDB memory of the process: one block cache shared by every store, memtables charged "
+                            + "to it (`BoundedRocksDbMemory`)")
+            .define("STATE_STORES", Type.STRING, "rocksdb", CaseInsensitiveValidString.in("rocksdb", "in-memory"),
+                    Importance.MEDIUM,
+                    "`rocksdb` or `in-memory`: in-memory stores live on the heap and are rebuilt from their "
+                            + "changelogs at each start (the local run's choice: its state is small, and opening one "
+                            + "RocksDB instance per task slows every start)");
+
+    /**
+     * Also validates a config built directly, with the declared rules, so that no rule is written twice.
+     */
     public AppConfig {
-        requireText("BOOTSTRAP_SERVERS", bootstrapServers);
-        requireText("SCHEMA_REGISTRY_URL", schemaRegistryUrl);
-        requireText("APPLICATION_ID", applicationId);
-        if (!GUARANTEES.contains(processingGuarantee)) {
-            throw new IllegalArgumentException("PROCESSING_GUARANTEE must be one of " + GUARANTEES + ", not '"
-                    + processingGuarantee + "'");
-        }
+        check("BOOTSTRAP_SERVERS", bootstrapServers);
+        check("SCHEMA_REGISTRY_URL", schemaRegistryUrl);
+        check("APPLICATION_ID", applicationId);
+        check("PROCESSING_GUARANTEE", processingGuarantee);
+        // Kafka Streams itself only accepts the lower-case spelling.
+        processingGuarantee = processingGuarantee.toLowerCase(Locale.ROOT);
         Objects.requireNonNull(stateDir, "STATE_DIR");
-        requireAtLeast("NUM_STREAM_THREADS", numStreamThreads, 1);
-        requireAtLeast("NUM_STANDBY_REPLICAS", numStandbyReplicas, 0);
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new IllegalArgumentException("COMMIT_INTERVAL_MS must be positive, not " + commitInterval.toMillis());
-        }
-        requireAtLeast("CACHE_MAX_BYTES", cacheMaxBytes, 0);
-        if (replicationFactor == 0 || replicationFactor < -1) {
-            throw new IllegalArgumentException("REPLICATION_FACTOR must be -1 (broker default) or positive, not "
-                    + replicationFactor);
-        }
-        requireAtLeast("HTTP_PORT", httpPort, 0);
-        if (httpPort > 65535) {
-            throw new IllegalArgumentException("HTTP_PORT must be at most 65535, not " + httpPort);
-        }
-        if (!applicationServer.matches("[^:\\s]+:\\d{1,5}")) {
-            throw new IllegalArgumentException("APPLICATION_SERVER must be host:port, not '" + applicationServer + "'");
-        }
-        requireText("POP_CAPACITY_TOPIC", popCapacityTopic);
-        requireText("PARTNER_ONBOARDING_TOPIC", partnerOnboardingTopic);
-        requireText("POP_CAPACITY_DLQ_TOPIC", popCapacityDlqTopic);
-        requireText("PARTNER_ONBOARDING_DLQ_TOPIC", partnerOnboardingDlqTopic);
-        if (futureTolerance.isNegative() || futureTolerance.compareTo(MAX_FUTURE_TOLERANCE) > 0) {
-            throw new IllegalArgumentException("FUTURE_TOLERANCE_MS must be between 0 and "
-                    + MAX_FUTURE_TOLERANCE.toMillis() + ", not " + futureTolerance.toMillis());
-        }
-        requirePositive("QUERY_TIMEOUT_MS", queryTimeout);
-        requirePositive("SHUTDOWN_TIMEOUT_MS", shutdownTimeout);
-        requirePositive("LIVENESS_STALL_MS", livenessStall);
-        requireAtLeast("ROCKSDB_MEMORY_MB", rocksDbMemoryMb, 16);
+        check("NUM_STREAM_THREADS", numStreamThreads);
+        check("NUM_STANDBY_REPLICAS", numStandbyReplicas);
+        check("COMMIT_INTERVAL_MS", millis("COMMIT_INTERVAL_MS", commitInterval));
+        check("CACHE_MAX_BYTES", cacheMaxBytes);
+        check("REPLICATION_FACTOR", replicationFactor);
+        check("HTTP_PORT", httpPort);
+        check("APPLICATION_SERVER", Objects.requireNonNull(applicationServer, "APPLICATION_SERVER"));
+        check("POP_CAPACITY_TOPIC", popCapacityTopic);
+        check("PARTNER_ONBOARDING_TOPIC", partnerOnboardingTopic);
+        check("POP_CAPACITY_DLQ_TOPIC", popCapacityDlqTopic);
+        check("PARTNER_ONBOARDING_DLQ_TOPIC", partnerOnboardingDlqTopic);
+        check("FUTURE_TOLERANCE_MS", millis("FUTURE_TOLERANCE_MS", futureTolerance));
+        check("QUERY_TIMEOUT_MS", millis("QUERY_TIMEOUT_MS", queryTimeout));
+        check("SHUTDOWN_TIMEOUT_MS", millis("SHUTDOWN_TIMEOUT_MS", shutdownTimeout));
+        check("LIVENESS_STALL_MS", millis("LIVENESS_STALL_MS", livenessStall));
+        check("ROCKSDB_MEMORY_MB", rocksDbMemoryMb);
         Objects.requireNonNull(stateStores, "STATE_STORES");
+    }
+
+    /**
+     * Every setting, keyed by its environment variable: type, default, validation and meaning. A
+     * copy, so that no caller can add to it. A default computed at start-up ({@code STATE_DIR},
+     * {@code APPLICATION_SERVER}) is documented in the key's {@code alternativeString}.
+     */
+    public static ConfigDef settings() {
+        return new ConfigDef(SETTINGS);
     }
 
     /** From the process environment. */
@@ -135,72 +209,74 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
 
     /**
      * From a map whose keys are environment-variable names ({@code HTTP_PORT}) or dotted
-     * lower-case names ({@code http.port}); missing keys take their defaults.
+     * lower-case names ({@code http.port}); missing or blank values take their defaults.
      */
     public static AppConfig from(Map<String, String> values) {
-        var source = new Source(values);
-        int httpPort = source.get("HTTP_PORT", "8080", Integer::parseInt);
+        Map<String, Object> settings = parse(values);
+        int httpPort = (Integer) settings.get("HTTP_PORT");
+        String applicationServer = (String) settings.get("APPLICATION_SERVER");
         return new AppConfig(
-                source.get("BOOTSTRAP_SERVERS", "localhost:9092", Function.identity()),
-                source.get("SCHEMA_REGISTRY_URL", "http://localhost:8081", Function.identity()),
-                source.get("APPLICATION_ID", "ecosystem-aggregates", Function.identity()),
-                source.get("PROCESSING_GUARANTEE", EXACTLY_ONCE_V2, s -> s.toLowerCase(Locale.ROOT)),
-                source.get("STATE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString(),
-                        Path::of),
-                source.get("NUM_STREAM_THREADS", "1", Integer::parseInt),
-                source.get("NUM_STANDBY_REPLICAS", "1", Integer::parseInt),
-                source.get("COMMIT_INTERVAL_MS", "100", s -> Duration.ofMillis(Long.parseLong(s))),
-                source.get("CACHE_MAX_BYTES", Long.toString(10L * 1024 * 1024), Long::parseLong),
-                source.get("REPLICATION_FACTOR", "-1", Integer::parseInt),
+                (String) settings.get("BOOTSTRAP_SERVERS"),
+                (String) settings.get("SCHEMA_REGISTRY_URL"),
+                (String) settings.get("APPLICATION_ID"),
+                (String) settings.get("PROCESSING_GUARANTEE"),
+                Path.of((String) settings.get("STATE_DIR")),
+                (Integer) settings.get("NUM_STREAM_THREADS"),
+                (Integer) settings.get("NUM_STANDBY_REPLICAS"),
+                Duration.ofMillis((Long) settings.get("COMMIT_INTERVAL_MS")),
+                (Long) settings.get("CACHE_MAX_BYTES"),
+                (Integer) settings.get("REPLICATION_FACTOR"),
                 httpPort,
-                source.get("APPLICATION_SERVER", "localhost:" + httpPort, Function.identity()),
-                source.get("POP_CAPACITY_TOPIC", Topics.POP_CAPACITY, Function.identity()),
-                source.get("PARTNER_ONBOARDING_TOPIC", Topics.PARTNER_ONBOARDING, Function.identity()),
-                source.get("POP_CAPACITY_DLQ_TOPIC", Topics.POP_CAPACITY_DLQ, Function.identity()),
-                source.get("PARTNER_ONBOARDING_DLQ_TOPIC", Topics.PARTNER_ONBOARDING_DLQ, Function.identity()),
-                source.get("FUTURE_TOLERANCE_MS", "300000", AppConfig::millis),
-                source.get("QUERY_TIMEOUT_MS", "5000", AppConfig::millis),
-                source.get("SHUTDOWN_TIMEOUT_MS", "30000", AppConfig::millis),
-                source.get("LIVENESS_STALL_MS", "60000", AppConfig::millis),
-                source.get("ROCKSDB_MEMORY_MB", "256", Integer::parseInt),
-                source.get("STATE_STORES", "rocksdb", StateStores::parse));
+                applicationServer == null ? "localhost:" + httpPort : applicationServer,
+                (String) settings.get("POP_CAPACITY_TOPIC"),
+                (String) settings.get("PARTNER_ONBOARDING_TOPIC"),
+                (String) settings.get("POP_CAPACITY_DLQ_TOPIC"),
+                (String) settings.get("PARTNER_ONBOARDING_DLQ_TOPIC"),
+                Duration.ofMillis((Long) settings.get("FUTURE_TOLERANCE_MS")),
+                Duration.ofMillis((Long) settings.get("QUERY_TIMEOUT_MS")),
+                Duration.ofMillis((Long) settings.get("SHUTDOWN_TIMEOUT_MS")),
+                Duration.ofMillis((Long) settings.get("LIVENESS_STALL_MS")),
+                (Integer) settings.get("ROCKSDB_MEMORY_MB"),
+                StateStores.parse((String) settings.get("STATE_STORES")));
     }
 
-    private static Duration millis(String value) {
-        return Duration.ofMillis(Long.parseLong(value));
+    /** The dotted spelling {@code from} also accepts for {@code name}: {@code http.port}. */
+    private static String dottedName(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
-    private record Source(Map<String, String> values) {
-        <T> T get(String name, String defaultValue, Function<String, T> parse) {
+    /** Declared settings only, each under its variable name; a blank value counts as unset. */
+    private static Map<String, Object> parse(Map<String, String> values) {
+        var given = new HashMap<String, String>();
+        for (String name : SETTINGS.names()) {
             String raw = values.get(name);
             if (raw == null) {
-                raw = values.get(name.toLowerCase(Locale.ROOT).replace('_', '.'));
+                raw = values.get(dottedName(name));
             }
-            String value = raw == null || raw.isBlank() ? defaultValue : raw.strip();
-            try {
-                return parse.apply(value);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(name + " has an invalid value '" + value + "': " + e.getMessage(), e);
+            if (raw != null && !raw.isBlank()) {
+                given.put(name, raw);
             }
         }
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, not " + value.toMillis());
+        try {
+            return SETTINGS.parse(given);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    private static void requireText(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+    private static void check(String name, Object value) {
+        Validator validator = SETTINGS.configKeys().get(name).validator;
+        if (validator == null) {
+            return;
+        }
+        try {
+            validator.ensureValid(name, value);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    private static void requireAtLeast(String name, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
-        }
+    private static long millis(String name, Duration value) {
+        return Objects.requireNonNull(value, name).toMillis();
     }
 }
