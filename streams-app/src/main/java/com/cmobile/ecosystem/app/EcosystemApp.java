@@ -17,13 +17,13 @@ import com.cmobile.ecosystem.app.query.CapacityQueries;
 import com.cmobile.ecosystem.app.query.HttpPeers;
 import com.cmobile.ecosystem.app.query.Instance;
 import com.cmobile.ecosystem.app.query.LocalStores;
-import com.cmobile.ecosystem.app.query.QueryJson;
 import com.cmobile.ecosystem.app.query.StoreQueries;
 import com.cmobile.ecosystem.app.query.StoreReader;
 import com.cmobile.ecosystem.app.query.StoreValues;
 import com.cmobile.ecosystem.app.query.StreamsClusterView;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.validation.EventValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -109,7 +109,7 @@ public final class EcosystemApp implements AutoCloseable {
     public static EcosystemApp start(AppConfig config, Options options) {
         trustGeneratedAvroClasses();
         Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = QueryJson.newMapper();
+        ObjectMapper mapper = ModelJson.newMapper();
         EcosystemMetrics metrics = new EcosystemMetrics();
         DeadLetterCounter deadLetters = new DeadLetterCounter(metrics.registry());
         Topology topology = topologyForInputs(config, clock, deadLetters);

@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.app.query;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
@@ -39,7 +40,7 @@ public final class AllianceQueries {
     /** Organisations and every program; any part that cannot be read makes the whole unavailable. */
     public QueryResult<AllianceView> alliance(QueryOptions options) {
         QueryResult<Long> organisations = orEmpty(stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
-                .map(json -> QueryJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
+                .map(json -> ModelJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
         QueryResult<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
         for (Program program : PROGRAMS) {
             QueryResult<ProgramAlliance> one = program(program, options);
@@ -56,7 +57,7 @@ public final class AllianceQueries {
     /** One program; zeros when it has no membership (the store then has no entry). */
     public QueryResult<ProgramAlliance> program(Program program, QueryOptions options) {
         return orEmpty(stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
-                .map(json -> QueryJson.read(mapper, json, ProgramAlliance.class)),
+                .map(json -> ModelJson.read(mapper, json, ProgramAlliance.class)),
                 new ProgramAlliance(program, 0, 0, 0, 0));
     }
 
@@ -64,7 +65,7 @@ public final class AllianceQueries {
     public QueryResult<Page<ProgramRegionAlliance>> regions(Program program, PageRequest page, QueryOptions options) {
         return stores.list(StoreNames.PROGRAM_REGION_ALLIANCE, KeyRange.prefix(program.name() + StoreKeys.SEPARATOR),
                         page, options)
-                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
     }
 
     /**
@@ -77,7 +78,7 @@ public final class AllianceQueries {
         return stores.list(StoreNames.GROWTH, range, PageRequest.first(days), options).map(page -> {
             Map<LocalDate, GrowthDay> byDay = new HashMap<>();
             page.items().forEach(e -> {
-                GrowthDay day = QueryJson.read(mapper, e.value(), GrowthDay.class);
+                GrowthDay day = ModelJson.read(mapper, e.value(), GrowthDay.class);
                 byDay.put(day.day(), day);
             });
             List<GrowthView.Day> series = from.datesUntil(to.plusDays(1))
@@ -94,7 +95,7 @@ public final class AllianceQueries {
         KeyRange active = KeyRange.ALL.where(new ValueFilter("/memberships/" + program.name() + "/active", "true"));
         return stores.list(StoreNames.MEMBERSHIP_STATE, active, page, options)
                 .map(p -> p.map(e -> {
-                    PartnerMemberships partner = QueryJson.read(mapper, e.value(), PartnerMemberships.class);
+                    PartnerMemberships partner = ModelJson.read(mapper, e.value(), PartnerMemberships.class);
                     return view(partner.partnerId(), partner.memberships().get(program));
                 }));
     }
@@ -103,7 +104,7 @@ public final class AllianceQueries {
     public QueryResult<PartnerView> partner(String partnerId, QueryOptions options) {
         return stores.get(StoreNames.MEMBERSHIP_STATE, partnerId, options)
                 .notFoundAs("no partner '" + partnerId + "'")
-                .map(json -> QueryJson.read(mapper, json, PartnerMemberships.class))
+                .map(json -> ModelJson.read(mapper, json, PartnerMemberships.class))
                 .filter(PartnerMemberships::isOrganisation,
                         p -> "partner '" + partnerId + "' has left every program")
                 .map(p -> new PartnerView(partnerId, p.memberships().values().stream()

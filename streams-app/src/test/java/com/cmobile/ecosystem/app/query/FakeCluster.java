@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.app.query;
 
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.stream.IntStream;
  */
 public final class FakeCluster implements ClusterView, Peers {
 
-    public final ObjectMapper mapper = QueryJson.newMapper();
+    public final ObjectMapper mapper = ModelJson.newMapper();
     private final int partitions;
     private final List<Member> members = new ArrayList<>();
     private final Set<Instance> down = ConcurrentHashMap.newKeySet();

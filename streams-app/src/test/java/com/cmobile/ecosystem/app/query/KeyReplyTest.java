@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyReplyTest {
 
-    private final ObjectMapper mapper = QueryJson.newMapper();
+    private final ObjectMapper mapper = ModelJson.newMapper();
 
     private QueryResult<JsonNode> roundTrip(QueryResult<JsonNode> result) throws Exception {
         String json = mapper.writeValueAsString(KeyReply.of(result));
