@@ -13,7 +13,7 @@ public interface StoreReader {
     Instance self();
 
     /** One key: found, not found, hosted elsewhere, or unavailable right now. */
-    QueryResult<JsonNode> get(String store, String key, boolean stale);
+    Answer<JsonNode> get(String store, String key, boolean stale);
 
     /**
      * The keys of {@code range} after {@code afterKey}: for each local partition that can answer, its

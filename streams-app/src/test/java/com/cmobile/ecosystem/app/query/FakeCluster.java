@@ -102,12 +102,12 @@ public final class FakeCluster implements ClusterView, Peers {
     }
 
     @Override
-    public QueryResult<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
+    public Answer<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
         if (down.contains(peer) || silent.contains(peer)) {
-            return new QueryResult.Unavailable<>("instance " + peer + " did not answer", Duration.ofSeconds(1));
+            return new Answer.Unavailable<>("instance " + peer + " did not answer", Duration.ofSeconds(1));
         }
         // Through the wire form, as the real peers do.
-        return KeyReply.of(find(peer).get(store, key, stale)).toResult();
+        return KeyReply.of(find(peer).get(store, key, stale)).toAnswer();
     }
 
     @Override
@@ -157,18 +157,18 @@ public final class FakeCluster implements ClusterView, Peers {
         }
 
         @Override
-        public QueryResult<JsonNode> get(String store, String key, boolean stale) {
+        public Answer<JsonNode> get(String store, String key, boolean stale) {
             int p = partitionOf(key);
             if (!active(p) && !(stale && hosts(p))) {
-                return new QueryResult.FoundElsewhere<>(activeOf(p), standbysOf(p), p);
+                return new Answer.FoundElsewhere<>(activeOf(p), standbysOf(p), p);
             }
             if (restoring.contains(store)) {
-                return new QueryResult.Unavailable<>("partition " + p + " of " + store + " is restoring", Duration.ofSeconds(2));
+                return new Answer.Unavailable<>("partition " + p + " of " + store + " is restoring", Duration.ofSeconds(2));
             }
             JsonNode value = data.getOrDefault(store, Map.of()).getOrDefault(p, new TreeMap<>()).get(key);
             return value == null
-                    ? new QueryResult.NotFound<>("no '" + key + "' in " + store)
-                    : new QueryResult.Found<>(value, new Provenance(self.toString(), p, active(p), active(p) ? 0 : 3));
+                    ? new Answer.NotFound<>("no '" + key + "' in " + store)
+                    : new Answer.Found<>(value, new Provenance(self.toString(), p, active(p), active(p) ? 0 : 3));
         }
 
         @Override
