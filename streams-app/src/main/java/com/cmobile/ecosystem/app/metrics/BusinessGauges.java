@@ -2,9 +2,9 @@ package com.cmobile.ecosystem.app.metrics;
 
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.KeyRange;
+import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.RangeReply;
 import com.cmobile.ecosystem.app.query.StoreEntry;
-import com.cmobile.ecosystem.app.query.StoreReader;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.ModelJson;
@@ -33,13 +33,13 @@ import java.util.function.ToDoubleFunction;
  */
 public final class BusinessGauges implements MeterBinder {
 
-    private final StoreReader local;
+    private final LocalReader local;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration maxAge;
     private volatile Snapshot snapshot;
 
-    public BusinessGauges(StoreReader local, ObjectMapper mapper, Clock clock, Duration maxAge) {
+    public BusinessGauges(LocalReader local, ObjectMapper mapper, Clock clock, Duration maxAge) {
         this.local = local;
         this.mapper = mapper;
         this.clock = clock;

@@ -29,10 +29,10 @@ public final class AllianceQueries {
     public static final List<Program> PROGRAMS =
             Arrays.stream(Program.values()).filter(p -> p != Program.UNKNOWN).toList();
 
-    private final StoreQueries stores;
+    private final ClusterQueries stores;
     private final ObjectMapper mapper;
 
-    public AllianceQueries(StoreQueries stores, ObjectMapper mapper) {
+    public AllianceQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
         this.mapper = mapper;
     }

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * found on another instance, not found, plus the case that quickstart spins on: the data exists
  * but cannot be read right now (partition migrating or restoring), which callers turn into
  * {@code 503 Retry-After} instead of waiting. {@code http/} maps them to 200, 404 and 503; a
- * {@link FoundElsewhere} is forwarded by {@link StoreQueries} before it gets there. Not called
+ * {@link FoundElsewhere} is forwarded by {@link ClusterQueries} before it gets there. Not called
  * {@code QueryResult}, which would shadow Kafka's {@code org.apache.kafka.streams.query.QueryResult}.
  *
  * @param <T> the answered value

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CapacityQueries {
 
-    private final StoreQueries stores;
+    private final ClusterQueries stores;
     private final ObjectMapper mapper;
 
-    public CapacityQueries(StoreQueries stores, ObjectMapper mapper) {
+    public CapacityQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
         this.mapper = mapper;
     }

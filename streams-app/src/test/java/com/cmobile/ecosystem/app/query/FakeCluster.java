@@ -38,13 +38,13 @@ public final class FakeCluster implements ClusterView, Peers {
         }
     }
 
-    public StoreReader member(int i) {
+    public LocalReader member(int i) {
         return members.get(i);
     }
 
-    /** The StoreQueries an HTTP request reaching instance {@code i} would use. */
-    public StoreQueries queriesVia(int i, Duration timeout) {
-        return new StoreQueries(members.get(i), this, this, timeout, Duration.ofSeconds(2));
+    /** The ClusterQueries an HTTP request reaching instance {@code i} would use. */
+    public ClusterQueries queriesVia(int i, Duration timeout) {
+        return new ClusterQueries(members.get(i), this, this, timeout, Duration.ofSeconds(2));
     }
 
     public void put(String store, String key, Object value) {
@@ -134,7 +134,7 @@ public final class FakeCluster implements ClusterView, Peers {
         return members.stream().filter(m -> m.self.equals(instance)).findFirst().orElseThrow();
     }
 
-    private final class Member implements StoreReader {
+    private final class Member implements LocalReader {
         final Instance self;
         final Map<String, Map<Integer, NavigableMap<String, JsonNode>>> data = new ConcurrentHashMap<>();
         final Set<String> restoring = ConcurrentHashMap.newKeySet();

@@ -17,21 +17,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Answers any query from any instance. A key is read here when this instance hosts it, otherwise
+ * Answers any query from any instance, routing it to where the data is: {@link LocalReader} for
+ * this instance's stores, {@link Peers} for the others'. A key is read here when this instance hosts it, otherwise
  * from its owner (or, for stale-tolerant callers, a standby); a range is read from every instance
  * hosting the store in parallel and merged in key order. Every path is bounded by one timeout, and a
  * part that cannot be read becomes {@link Answer.Unavailable} (or, when the caller allows a
  * partial answer, a page naming the missing partitions).
  */
-public final class StoreQueries {
+public final class ClusterQueries {
 
-    private final StoreReader local;
+    private final LocalReader local;
     private final Peers peers;
     private final ClusterView cluster;
     private final Duration timeout;
     private final Duration retryAfter;
 
-    public StoreQueries(StoreReader local, Peers peers, ClusterView cluster, Duration timeout, Duration retryAfter) {
+    public ClusterQueries(LocalReader local, Peers peers, ClusterView cluster, Duration timeout, Duration retryAfter) {
         this.local = local;
         this.peers = peers;
         this.cluster = cluster;

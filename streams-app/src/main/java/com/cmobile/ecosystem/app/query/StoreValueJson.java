@@ -10,11 +10,11 @@ import org.apache.kafka.streams.state.VersionedRecord;
  * timestamp/version wrappers. Stores hold JSON-serde model records, the binary state records and
  * longs, never Avro, so there is no Avro case.
  */
-public final class StoreValues {
+public final class StoreValueJson {
 
     private final ObjectMapper mapper;
 
-    public StoreValues(ObjectMapper mapper) {
+    public StoreValueJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

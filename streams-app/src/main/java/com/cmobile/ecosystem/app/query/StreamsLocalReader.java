@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads this instance's state stores, one partition at a time, and never anything else: a key it
+ * The {@link LocalReader} over this instance's {@code KafkaStreams}: reads its state stores, one
+ * partition at a time, and never anything else: a key it
  * does not host answers {@link Answer.FoundElsewhere}, so a request forwarded here cannot be
  * forwarded again.
  *
@@ -44,17 +45,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * cycle. The workaround can go with the first Kafka release containing apache/kafka#23184 (the fix
  * of KAFKA-19629), which makes v2 take the store lock first.
  */
-public final class LocalStores implements StoreReader {
+public final class StreamsLocalReader implements LocalReader {
 
     private final KafkaStreams streams;
     private final Map<String, Integer> subtopologyByStore;
     private final Instance self;
-    private final StoreValues values;
+    private final StoreValueJson values;
     private final Duration retryAfter;
 
     /** {@code topology} tells which sub-topology, hence which tasks, own each store. */
-    public LocalStores(KafkaStreams streams, TopologyDescription topology, Instance self, StoreValues values,
-                       Duration retryAfter) {
+    public StreamsLocalReader(KafkaStreams streams, TopologyDescription topology, Instance self, StoreValueJson values,
+                              Duration retryAfter) {
         this.streams = streams;
         this.subtopologyByStore = subtopologyByStore(topology);
         this.self = self;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class StoreQueriesTest {
+class ClusterQueriesTest {
 
     private static final String STORE = "country-capacity-store";
     private static final Duration TIMEOUT = Duration.ofMillis(300);
@@ -91,7 +91,7 @@ class StoreQueriesTest {
     void pagesFollowEachOtherWithoutGapOrRepeatUntilTheLastHasNoNext() {
         List<String> keys = IntStream.range(0, 23).mapToObj(i -> String.format("C%02d", i)).toList();
         keys.forEach(k -> cluster.put(STORE, k, Map.of("country", k)));
-        StoreQueries queries = cluster.queriesVia(0, TIMEOUT);
+        ClusterQueries queries = cluster.queriesVia(0, TIMEOUT);
 
         List<String> seen = new ArrayList<>();
         Optional<String> after = Optional.empty();
