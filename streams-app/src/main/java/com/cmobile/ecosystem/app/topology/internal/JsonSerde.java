@@ -37,7 +37,10 @@ public final class JsonSerde<T> implements Serde<T> {
         return new JsonSerde<>(MAPPER.constructType(type));
     }
 
-    /** For a type with one type parameter, such as {@code Partial<CapacityDelta>}: {@code of(Partial.class, CapacityDelta.class)}. */
+    /**
+     * For a type with one type parameter, such as {@code PartitionSum<CapacityDelta>}:
+     * {@code of(PartitionSum.class, CapacityDelta.class)}.
+     */
     public static <T> JsonSerde<T> of(Class<?> generic, Class<?> parameter) {
         return new JsonSerde<>(MAPPER.getTypeFactory().constructParametricType(generic, parameter));
     }
