@@ -14,16 +14,16 @@ import com.cmobile.ecosystem.app.metrics.LivenessWatch;
 import com.cmobile.ecosystem.app.metrics.StreamsHealth;
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
+import com.cmobile.ecosystem.app.query.ClusterQueries;
 import com.cmobile.ecosystem.app.query.HttpPeers;
 import com.cmobile.ecosystem.app.query.Instance;
-import com.cmobile.ecosystem.app.query.LocalStores;
-import com.cmobile.ecosystem.app.query.QueryJson;
-import com.cmobile.ecosystem.app.query.StoreQueries;
-import com.cmobile.ecosystem.app.query.StoreReader;
-import com.cmobile.ecosystem.app.query.StoreValues;
+import com.cmobile.ecosystem.app.query.LocalReader;
+import com.cmobile.ecosystem.app.query.StoreValueJson;
 import com.cmobile.ecosystem.app.query.StreamsClusterView;
+import com.cmobile.ecosystem.app.query.StreamsLocalReader;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.validation.EventValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -86,12 +86,12 @@ public final class EcosystemApp implements AutoCloseable {
     private final EcosystemMetrics metrics;
     private final LivenessSignals.CommittedInputLag inputLag;
     private final Instance self;
-    private final StoreReader local;
+    private final LocalReader local;
     private final Options options;
     private volatile boolean stoppedInTime = true;
 
     private EcosystemApp(KafkaStreams streams, HttpServer http, EcosystemMetrics metrics,
-                         LivenessSignals.CommittedInputLag inputLag, Instance self, StoreReader local, Options options) {
+                         LivenessSignals.CommittedInputLag inputLag, Instance self, LocalReader local, Options options) {
         this.streams = streams;
         this.http = http;
         this.metrics = metrics;
@@ -109,7 +109,7 @@ public final class EcosystemApp implements AutoCloseable {
     public static EcosystemApp start(AppConfig config, Options options) {
         trustGeneratedAvroClasses();
         Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = QueryJson.newMapper();
+        ObjectMapper mapper = ModelJson.newMapper();
         EcosystemMetrics metrics = new EcosystemMetrics();
         DeadLetterCounter deadLetters = new DeadLetterCounter(metrics.registry());
         Topology topology = topologyForInputs(config, clock, deadLetters);
@@ -122,9 +122,9 @@ public final class EcosystemApp implements AutoCloseable {
                 LivenessSignals.streamThreadLoops(streams), inputLag);
 
         Instance self = instanceOf(config.applicationServer());
-        LocalStores local = new LocalStores(streams, topology.describe(), self, new StoreValues(mapper),
-                options.retryAfter());
-        StoreQueries stores = new StoreQueries(local,
+        StreamsLocalReader local = new StreamsLocalReader(streams, topology.describe(), self,
+                new StoreValueJson(mapper), options.retryAfter());
+        ClusterQueries stores = new ClusterQueries(local,
                 new HttpPeers(HttpPeers.defaultClient(options.queryTimeout()), mapper),
                 new StreamsClusterView(streams, topology.describe(), config.applicationId()),
                 options.queryTimeout(), options.retryAfter());
@@ -195,7 +195,7 @@ public final class EcosystemApp implements AutoCloseable {
      * The reader of this instance's own stores that its HTTP routes use, so a test can put load on
      * the query path itself, without HTTP in between.
      */
-    public StoreReader localStores() {
+    public LocalReader localStores() {
         return local;
     }
 

@@ -2,8 +2,8 @@ package com.cmobile.ecosystem.app.http;
 
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
+import com.cmobile.ecosystem.app.query.ClusterQueries;
 import com.cmobile.ecosystem.app.query.QueryOptions;
-import com.cmobile.ecosystem.app.query.StoreQueries;
 import com.cmobile.ecosystem.events.Program;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -19,10 +19,10 @@ public final class ApiRoutes {
 
     private final CapacityQueries capacity;
     private final AllianceQueries alliance;
-    private final StoreQueries stores;
+    private final ClusterQueries stores;
     private final Clock clock;
 
-    public ApiRoutes(CapacityQueries capacity, AllianceQueries alliance, StoreQueries stores, Clock clock) {
+    public ApiRoutes(CapacityQueries capacity, AllianceQueries alliance, ClusterQueries stores, Clock clock) {
         this.capacity = capacity;
         this.alliance = alliance;
         this.stores = stores;

@@ -3,7 +3,7 @@ package com.cmobile.ecosystem.app.http;
 import com.cmobile.ecosystem.app.query.HttpPeers;
 import com.cmobile.ecosystem.app.query.KeyRange;
 import com.cmobile.ecosystem.app.query.KeyReply;
-import com.cmobile.ecosystem.app.query.StoreReader;
+import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.ValueFilter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -16,10 +16,10 @@ import java.util.Set;
  */
 public final class InternalRoutes {
 
-    private final StoreReader local;
+    private final LocalReader local;
     private final Set<String> queryableStores;
 
-    public InternalRoutes(StoreReader local, Set<String> queryableStores) {
+    public InternalRoutes(LocalReader local, Set<String> queryableStores) {
         this.local = local;
         this.queryableStores = Set.copyOf(queryableStores);
     }

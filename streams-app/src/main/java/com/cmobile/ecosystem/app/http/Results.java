@@ -1,8 +1,8 @@
 package com.cmobile.ecosystem.app.http;
 
+import com.cmobile.ecosystem.app.query.Answer;
 import com.cmobile.ecosystem.app.query.Page;
 import com.cmobile.ecosystem.app.query.QueryOptions;
-import com.cmobile.ecosystem.app.query.QueryResult;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps query results to responses: found 200, not found 404, unavailable 503 with
+ * Maps query {@code Answer}s to responses: found 200, not found 404, unavailable 503 with
  * {@code Retry-After}. Which instance answered, and how stale a standby was, travel in headers so
  * the body of a key answer is the same whichever instance served it.
  */
@@ -23,8 +23,8 @@ final class Results {
     private Results() {
     }
 
-    static <T> void single(Context ctx, QueryResult<T> result) {
-        if (result instanceof QueryResult.Found<T> found) {
+    static <T> void single(Context ctx, Answer<T> result) {
+        if (result instanceof Answer.Found<T> found) {
             if (!found.provenance().servedBy().isEmpty()) {
                 ctx.header(SERVED_BY, found.provenance().servedBy());
             }
@@ -33,17 +33,17 @@ final class Results {
                 ctx.header(LAG, String.valueOf(found.provenance().lagRecords()));
             }
             ctx.status(HttpStatus.OK).json(found.value());
-        } else if (result instanceof QueryResult.NotFound<T> notFound) {
+        } else if (result instanceof Answer.NotFound<T> notFound) {
             ctx.status(HttpStatus.NOT_FOUND).json(new ApiError("not-found", notFound.message()));
-        } else if (result instanceof QueryResult.Unavailable<T> unavailable) {
+        } else if (result instanceof Answer.Unavailable<T> unavailable) {
             unavailable(ctx, unavailable.reason(), unavailable.retryAfter());
-        } else if (result instanceof QueryResult.FoundElsewhere<T> elsewhere) {
+        } else if (result instanceof Answer.FoundElsewhere<T> elsewhere) {
             // The query layer forwards; seeing this means ownership moved while we asked.
             unavailable(ctx, "the data moved to " + elsewhere.owner() + " while answering", Duration.ofSeconds(1));
         }
     }
 
-    static <T> void page(Context ctx, QueryResult<Page<T>> result, QueryOptions options) {
+    static <T> void page(Context ctx, Answer<Page<T>> result, QueryOptions options) {
         single(ctx, result.map(page -> body(page, options)));
     }
 

@@ -2,12 +2,12 @@ package com.cmobile.ecosystem.app.metrics;
 
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.KeyRange;
-import com.cmobile.ecosystem.app.query.QueryJson;
+import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.RangeReply;
 import com.cmobile.ecosystem.app.query.StoreEntry;
-import com.cmobile.ecosystem.app.query.StoreReader;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
 import com.cmobile.ecosystem.events.Program;
@@ -33,13 +33,13 @@ import java.util.function.ToDoubleFunction;
  */
 public final class BusinessGauges implements MeterBinder {
 
-    private final StoreReader local;
+    private final LocalReader local;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration maxAge;
     private volatile Snapshot snapshot;
 
-    public BusinessGauges(StoreReader local, ObjectMapper mapper, Clock clock, Duration maxAge) {
+    public BusinessGauges(LocalReader local, ObjectMapper mapper, Clock clock, Duration maxAge) {
         this.local = local;
         this.mapper = mapper;
         this.clock = clock;
@@ -98,19 +98,19 @@ public final class BusinessGauges implements MeterBinder {
     private Snapshot read(Instant now) {
         GlobalCapacity global = GlobalCapacity.EMPTY;
         for (StoreEntry entry : activeEntries(StoreNames.GLOBAL_CAPACITY)) {
-            GlobalCapacity part = QueryJson.read(mapper, entry.value(), GlobalCapacity.class);
+            GlobalCapacity part = ModelJson.read(mapper, entry.value(), GlobalCapacity.class);
             global = new GlobalCapacity(global.capacityMbps() + part.capacityMbps(), global.activePops() + part.activePops(),
                     global.cities() + part.cities(), global.countries() + part.countries(),
                     global.businessLocations() + part.businessLocations());
         }
         Map<Program, ProgramAlliance> programs = new EnumMap<>(Program.class);
         for (StoreEntry entry : activeEntries(StoreNames.PROGRAM_ALLIANCE)) {
-            ProgramAlliance program = QueryJson.read(mapper, entry.value(), ProgramAlliance.class);
+            ProgramAlliance program = ModelJson.read(mapper, entry.value(), ProgramAlliance.class);
             programs.put(program.program(), program);
         }
         Map<Region, RegionCapacity> regions = new EnumMap<>(Region.class);
         for (StoreEntry entry : activeEntries(StoreNames.REGION_CAPACITY)) {
-            RegionCapacity region = QueryJson.read(mapper, entry.value(), RegionCapacity.class);
+            RegionCapacity region = ModelJson.read(mapper, entry.value(), RegionCapacity.class);
             regions.put(region.region(), region);
         }
         return new Snapshot(now, global, programs, regions);

@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.app.query;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
@@ -28,56 +29,56 @@ public final class AllianceQueries {
     public static final List<Program> PROGRAMS =
             Arrays.stream(Program.values()).filter(p -> p != Program.UNKNOWN).toList();
 
-    private final StoreQueries stores;
+    private final ClusterQueries stores;
     private final ObjectMapper mapper;
 
-    public AllianceQueries(StoreQueries stores, ObjectMapper mapper) {
+    public AllianceQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
         this.mapper = mapper;
     }
 
     /** Organisations and every program; any part that cannot be read makes the whole unavailable. */
-    public QueryResult<AllianceView> alliance(QueryOptions options) {
-        QueryResult<Long> organisations = orEmpty(stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
-                .map(json -> QueryJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
-        QueryResult<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
+    public Answer<AllianceView> alliance(QueryOptions options) {
+        Answer<Long> organisations = orEmpty(stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
+                .map(json -> ModelJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
+        Answer<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
         for (Program program : PROGRAMS) {
-            QueryResult<ProgramAlliance> one = program(program, options);
+            Answer<ProgramAlliance> one = program(program, options);
             programs = programs.flatMap(list -> one.map(p -> {
                 List<ProgramAlliance> more = new ArrayList<>(list);
                 more.add(p);
                 return more;
             }));
         }
-        QueryResult<List<ProgramAlliance>> all = programs;
+        Answer<List<ProgramAlliance>> all = programs;
         return organisations.flatMap(count -> all.map(list -> new AllianceView(count, list)));
     }
 
     /** One program; zeros when it has no membership (the store then has no entry). */
-    public QueryResult<ProgramAlliance> program(Program program, QueryOptions options) {
+    public Answer<ProgramAlliance> program(Program program, QueryOptions options) {
         return orEmpty(stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
-                .map(json -> QueryJson.read(mapper, json, ProgramAlliance.class)),
+                .map(json -> ModelJson.read(mapper, json, ProgramAlliance.class)),
                 new ProgramAlliance(program, 0, 0, 0, 0));
     }
 
     /** The regions a program has partners in: keys {@code PROGRAM|REGION}. */
-    public QueryResult<Page<ProgramRegionAlliance>> regions(Program program, PageRequest page, QueryOptions options) {
+    public Answer<Page<ProgramRegionAlliance>> regions(Program program, PageRequest page, QueryOptions options) {
         return stores.list(StoreNames.PROGRAM_REGION_ALLIANCE, KeyRange.prefix(program.name() + StoreKeys.SEPARATOR),
                         page, options)
-                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
     }
 
     /**
      * Joins and departures per day from {@code from} to {@code to} inclusive, zeros on quiet days. The
      * days of a program are one key range spread over partitions: a single fanned-out page holds them.
      */
-    public QueryResult<GrowthView> growth(Program program, LocalDate from, LocalDate to, QueryOptions options) {
+    public Answer<GrowthView> growth(Program program, LocalDate from, LocalDate to, QueryOptions options) {
         int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
         KeyRange range = KeyRange.between(StoreKeys.growth(program, from), StoreKeys.growth(program, to));
         return stores.list(StoreNames.GROWTH, range, PageRequest.first(days), options).map(page -> {
             Map<LocalDate, GrowthDay> byDay = new HashMap<>();
             page.items().forEach(e -> {
-                GrowthDay day = QueryJson.read(mapper, e.value(), GrowthDay.class);
+                GrowthDay day = ModelJson.read(mapper, e.value(), GrowthDay.class);
                 byDay.put(day.day(), day);
             });
             List<GrowthView.Day> series = from.datesUntil(to.plusDays(1))
@@ -90,20 +91,20 @@ public final class AllianceQueries {
     }
 
     /** Current memberships of a program, by partnerId; filtered where the data is so pages stay full. */
-    public QueryResult<Page<MembershipView>> partners(Program program, PageRequest page, QueryOptions options) {
+    public Answer<Page<MembershipView>> partners(Program program, PageRequest page, QueryOptions options) {
         KeyRange active = KeyRange.ALL.where(new ValueFilter("/memberships/" + program.name() + "/active", "true"));
         return stores.list(StoreNames.MEMBERSHIP_STATE, active, page, options)
                 .map(p -> p.map(e -> {
-                    PartnerMemberships partner = QueryJson.read(mapper, e.value(), PartnerMemberships.class);
+                    PartnerMemberships partner = ModelJson.read(mapper, e.value(), PartnerMemberships.class);
                     return view(partner.partnerId(), partner.memberships().get(program));
                 }));
     }
 
     /** A partner's current memberships; not found when it has none (never joined, or left every program). */
-    public QueryResult<PartnerView> partner(String partnerId, QueryOptions options) {
+    public Answer<PartnerView> partner(String partnerId, QueryOptions options) {
         return stores.get(StoreNames.MEMBERSHIP_STATE, partnerId, options)
                 .notFoundAs("no partner '" + partnerId + "'")
-                .map(json -> QueryJson.read(mapper, json, PartnerMemberships.class))
+                .map(json -> ModelJson.read(mapper, json, PartnerMemberships.class))
                 .filter(PartnerMemberships::isOrganisation,
                         p -> "partner '" + partnerId + "' has left every program")
                 .map(p -> new PartnerView(partnerId, p.memberships().values().stream()
@@ -117,9 +118,9 @@ public final class AllianceQueries {
                 m.occurredAt());
     }
 
-    private static <T> QueryResult<T> orEmpty(QueryResult<T> result, T empty) {
-        return result instanceof QueryResult.NotFound<T>
-                ? new QueryResult.Found<>(empty, new Provenance("", -1, true, 0))
+    private static <T> Answer<T> orEmpty(Answer<T> result, T empty) {
+        return result instanceof Answer.NotFound<T>
+                ? new Answer.Found<>(empty, new Provenance("", -1, true, 0))
                 : result;
     }
 }

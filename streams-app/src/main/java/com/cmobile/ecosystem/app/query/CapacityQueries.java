@@ -4,6 +4,7 @@ import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.PopState;
 import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
@@ -18,64 +19,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class CapacityQueries {
 
-    private final StoreQueries stores;
+    private final ClusterQueries stores;
     private final ObjectMapper mapper;
 
-    public CapacityQueries(StoreQueries stores, ObjectMapper mapper) {
+    public CapacityQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
         this.mapper = mapper;
     }
 
     /** Worldwide totals; zeros when no PoP is active (the store then has no entry). */
-    public QueryResult<GlobalCapacity> global(QueryOptions options) {
-        QueryResult<GlobalCapacity> result = stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
-                .map(json -> QueryJson.read(mapper, json, GlobalCapacity.class));
-        return result instanceof QueryResult.NotFound<GlobalCapacity>
-                ? new QueryResult.Found<>(GlobalCapacity.EMPTY, new Provenance("", -1, true, 0))
+    public Answer<GlobalCapacity> global(QueryOptions options) {
+        Answer<GlobalCapacity> result = stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
+                .map(json -> ModelJson.read(mapper, json, GlobalCapacity.class));
+        return result instanceof Answer.NotFound<GlobalCapacity>
+                ? new Answer.Found<>(GlobalCapacity.EMPTY, new Provenance("", -1, true, 0))
                 : result;
     }
 
-    public QueryResult<Page<RegionCapacity>> regions(PageRequest page, QueryOptions options) {
+    public Answer<Page<RegionCapacity>> regions(PageRequest page, QueryOptions options) {
         return stores.list(StoreNames.REGION_CAPACITY, KeyRange.ALL, page, options)
-                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), RegionCapacity.class)));
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), RegionCapacity.class)));
     }
 
-    public QueryResult<RegionCapacity> region(Region region, QueryOptions options) {
+    public Answer<RegionCapacity> region(Region region, QueryOptions options) {
         return stores.get(StoreNames.REGION_CAPACITY, region.name(), options)
                 .notFoundAs("no active PoP in region " + region.name())
-                .map(json -> QueryJson.read(mapper, json, RegionCapacity.class));
+                .map(json -> ModelJson.read(mapper, json, RegionCapacity.class));
     }
 
-    public QueryResult<Page<CountryCapacity>> countries(PageRequest page, QueryOptions options) {
+    public Answer<Page<CountryCapacity>> countries(PageRequest page, QueryOptions options) {
         return stores.list(StoreNames.COUNTRY_CAPACITY, KeyRange.ALL, page, options)
-                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), CountryCapacity.class)));
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), CountryCapacity.class)));
     }
 
-    public QueryResult<CountryCapacity> country(String country, QueryOptions options) {
+    public Answer<CountryCapacity> country(String country, QueryOptions options) {
         return stores.get(StoreNames.COUNTRY_CAPACITY, country, options)
                 .notFoundAs("no active PoP in country " + country)
-                .map(json -> QueryJson.read(mapper, json, CountryCapacity.class));
+                .map(json -> ModelJson.read(mapper, json, CountryCapacity.class));
     }
 
     /** The cities of one country: their keys share the prefix {@code COUNTRY|}. */
-    public QueryResult<Page<CityCapacity>> cities(String country, PageRequest page, QueryOptions options) {
+    public Answer<Page<CityCapacity>> cities(String country, PageRequest page, QueryOptions options) {
         KeyRange ofCountry = KeyRange.prefix(country + StoreKeys.SEPARATOR);
         return stores.list(StoreNames.CITY_CAPACITY, ofCountry, page, options)
-                .map(p -> p.map(e -> QueryJson.read(mapper, e.value(), CityCapacity.class)));
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), CityCapacity.class)));
     }
 
     /** A city, its name matched ignoring case and surrounding blanks. */
-    public QueryResult<CityCapacity> city(String country, String city, QueryOptions options) {
+    public Answer<CityCapacity> city(String country, String city, QueryOptions options) {
         return stores.get(StoreNames.CITY_CAPACITY, StoreKeys.city(country, city), options)
                 .notFoundAs("no active PoP in city '" + StoreKeys.normaliseCity(city) + "' of " + country)
-                .map(json -> QueryJson.read(mapper, json, CityCapacity.class));
+                .map(json -> ModelJson.read(mapper, json, CityCapacity.class));
     }
 
     /** An active PoP; a decommissioned one is kept in the store but is not found here. */
-    public QueryResult<PopView> pop(String popId, QueryOptions options) {
+    public Answer<PopView> pop(String popId, QueryOptions options) {
         return stores.get(StoreNames.POP_STATE, popId, options)
                 .notFoundAs("no PoP '" + popId + "'")
-                .map(json -> QueryJson.read(mapper, json, PopState.class))
+                .map(json -> ModelJson.read(mapper, json, PopState.class))
                 .filter(PopState::active, state -> "PoP '" + popId + "' was decommissioned at " + state.occurredAt())
                 .map(CapacityQueries::view);
     }

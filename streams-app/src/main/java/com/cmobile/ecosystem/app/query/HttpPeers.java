@@ -77,7 +77,7 @@ public final class HttpPeers implements Peers {
     }
 
     @Override
-    public QueryResult<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
+    public Answer<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("key", key);
         query.put("stale", String.valueOf(stale));
@@ -85,10 +85,10 @@ public final class HttpPeers implements Peers {
             HttpResponse<String> response = client.send(request(peer, "/stores/" + store + "/key", query, timeout),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return new QueryResult.Unavailable<>(peer + " answered HTTP " + response.statusCode()
+                return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode()
                         + " for key '" + key + "' of store '" + store + "'", Duration.ofSeconds(1));
             }
-            return mapper.readValue(response.body(), KeyReply.class).toResult();
+            return mapper.readValue(response.body(), KeyReply.class).toAnswer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable(peer, e);
@@ -151,7 +151,7 @@ public final class HttpPeers implements Peers {
         return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     }
 
-    private static <T> QueryResult<T> unreachable(Instance peer, Exception e) {
-        return new QueryResult.Unavailable<>("instance " + peer + " did not answer: " + e, Duration.ofSeconds(1));
+    private static <T> Answer<T> unreachable(Instance peer, Exception e) {
+        return new Answer.Unavailable<>("instance " + peer + " did not answer: " + e, Duration.ofSeconds(1));
     }
 }

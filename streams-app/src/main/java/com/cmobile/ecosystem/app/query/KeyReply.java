@@ -7,43 +7,43 @@ import java.util.List;
 
 /**
  * Wire form of a key lookup between instances ({@code /internal/v1/stores/{store}/key}). Fields a
- * status does not use are absent from the JSON; {@link #toResult()} turns it back into the
- * {@link QueryResult} the answering instance computed, so a forwarded answer is exactly the local one.
+ * status does not use are absent from the JSON; {@link #toAnswer()} turns it back into the
+ * {@link Answer} the answering instance computed, so a forwarded answer is exactly the local one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyReply(Status status, JsonNode value, Provenance provenance, Instance owner,
                        List<Instance> standbys, Integer partition, String message, Long retryAfterMillis) {
 
-    /** Which {@link QueryResult} variant this is. */
+    /** Which {@link Answer} variant this is. */
     public enum Status { FOUND, ELSEWHERE, NOT_FOUND, UNAVAILABLE }
 
-    public static KeyReply of(QueryResult<JsonNode> result) {
-        if (result instanceof QueryResult.Found<JsonNode> f) {
+    public static KeyReply of(Answer<JsonNode> result) {
+        if (result instanceof Answer.Found<JsonNode> f) {
             return new KeyReply(Status.FOUND, f.value(), f.provenance(), null, null, null, null, null);
         }
-        if (result instanceof QueryResult.FoundElsewhere<JsonNode> e) {
+        if (result instanceof Answer.FoundElsewhere<JsonNode> e) {
             return new KeyReply(Status.ELSEWHERE, null, null, e.owner(), e.standbys(), e.partition(), null, null);
         }
-        if (result instanceof QueryResult.NotFound<JsonNode> n) {
+        if (result instanceof Answer.NotFound<JsonNode> n) {
             return new KeyReply(Status.NOT_FOUND, null, null, null, null, null, n.message(), null);
         }
-        QueryResult.Unavailable<JsonNode> u = (QueryResult.Unavailable<JsonNode>) result;
+        Answer.Unavailable<JsonNode> u = (Answer.Unavailable<JsonNode>) result;
         return new KeyReply(Status.UNAVAILABLE, null, null, null, null, null, u.reason(), u.retryAfter().toMillis());
     }
 
     /**
      * @throws IllegalStateException naming the missing field when the reply is not well formed
      */
-    public QueryResult<JsonNode> toResult() {
+    public Answer<JsonNode> toAnswer() {
         if (status == null) {
             throw new IllegalStateException("key reply without status");
         }
         return switch (status) {
-            case FOUND -> new QueryResult.Found<>(require(value, "value"), require(provenance, "provenance"));
-            case ELSEWHERE -> new QueryResult.FoundElsewhere<>(require(owner, "owner"),
+            case FOUND -> new Answer.Found<>(require(value, "value"), require(provenance, "provenance"));
+            case ELSEWHERE -> new Answer.FoundElsewhere<>(require(owner, "owner"),
                     standbys == null ? List.of() : standbys, partition == null ? -1 : partition);
-            case NOT_FOUND -> new QueryResult.NotFound<>(message == null ? "not found" : message);
-            case UNAVAILABLE -> new QueryResult.Unavailable<>(message == null ? "unavailable" : message,
+            case NOT_FOUND -> new Answer.NotFound<>(message == null ? "not found" : message);
+            case UNAVAILABLE -> new Answer.Unavailable<>(message == null ? "unavailable" : message,
                     Duration.ofMillis(retryAfterMillis == null ? 1000 : retryAfterMillis));
         };
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Peers {
 
-    QueryResult<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout);
+    Answer<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout);
 
     /** Completes exceptionally when the peer cannot be reached or does not answer in time. */
     CompletableFuture<RangeReply> range(Instance peer, String store, KeyRange range, Optional<String> afterKey,

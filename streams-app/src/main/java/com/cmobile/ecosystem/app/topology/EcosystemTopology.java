@@ -11,17 +11,17 @@ import com.cmobile.ecosystem.app.topology.internal.AllianceAggregation;
 import com.cmobile.ecosystem.app.topology.internal.AllianceDelta;
 import com.cmobile.ecosystem.app.topology.internal.CapacityAggregation;
 import com.cmobile.ecosystem.app.topology.internal.CapacityDelta;
-import com.cmobile.ecosystem.app.topology.internal.EventParser;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.EventKind;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.Problem;
+import com.cmobile.ecosystem.app.topology.internal.EventParser;
 import com.cmobile.ecosystem.app.topology.internal.GrowthDelta;
 import com.cmobile.ecosystem.app.topology.internal.JsonSerde;
 import com.cmobile.ecosystem.app.topology.internal.KeyPartitions;
 import com.cmobile.ecosystem.app.topology.internal.MembershipStateProcessor;
-import com.cmobile.ecosystem.app.topology.internal.Partial;
-import com.cmobile.ecosystem.app.topology.internal.Partials;
 import com.cmobile.ecosystem.app.topology.internal.Parsed;
+import com.cmobile.ecosystem.app.topology.internal.PartitionSum;
 import com.cmobile.ecosystem.app.topology.internal.PopStateProcessor;
+import com.cmobile.ecosystem.app.topology.internal.SumsByPartition;
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
@@ -67,8 +67,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * events update the current state per key (a plain key-value store applying the ordering rule),
  * and the same
  * processor adds what changed to its task's sums per first-level group, which it sends whole
- * once per commit interval ({@link Partial}, see {@code PartialSums}): a hot key costs one record
- * per flush, not one per event. The owner of each group adds up the latest sum of every input
+ * once per commit interval ({@link PartitionSum}, see {@code PreAggregator}): a hot key costs one
+ * record per flush, not one per event. The owner of each group adds up the latest sum of every input
  * partition, and each level above is a KTable aggregation (adder and subtractor) of the level
  * below, coalesced by the record cache.
  *
@@ -110,7 +110,7 @@ public final class EcosystemTopology {
     // ---- PoP capacity ----------------------------------------------------------------------
 
     /** The partial sums per city and business location of every task, by level. */
-    private Map<String, KStream<String, Partial<?>>> popPartials(StreamsBuilder builder) {
+    private Map<String, KStream<String, PartitionSum<?>>> popPartials(StreamsBuilder builder) {
         var kind = new EventKind<PopCapacityEvent>("popId",
                 EventSerdes.popCapacity(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
@@ -120,8 +120,8 @@ public final class EcosystemTopology {
                 .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply")), "pop-partials-");
     }
 
-    private KTable<String, CityCapacity> capacityByCity(Map<String, KStream<String, Partial<?>>> partials) {
-        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.CITY),
+    private KTable<String, CityCapacity> capacityByCity(Map<String, KStream<String, PartitionSum<?>>> partials) {
+        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.CITY),
                 "capacity-city-partials", CapacityDelta.class,
                 StoreNames.CITY_PARTIALS, CapacityAggregation::city, StoreNames.CITY_CAPACITY, CityCapacity.class);
     }
@@ -145,8 +145,8 @@ public final class EcosystemTopology {
     }
 
     private KTable<String, BusinessLocationCapacity> capacityByBusinessLocation(
-            Map<String, KStream<String, Partial<?>>> partials) {
-        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", Partial.Level.BUSINESS_LOCATION),
+            Map<String, KStream<String, PartitionSum<?>>> partials) {
+        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.BUSINESS_LOCATION),
                 "capacity-business-location-partials", CapacityDelta.class,
                 StoreNames.BUSINESS_LOCATION_PARTIALS, CapacityAggregation::businessLocation,
                 StoreNames.BUSINESS_LOCATION_CAPACITY, BusinessLocationCapacity.class);
@@ -184,7 +184,7 @@ public final class EcosystemTopology {
     // ---- Alliance --------------------------------------------------------------------------
 
     /** The partial sums per (program, country), of organisations and of growth of every task, by level. */
-    private Map<String, KStream<String, Partial<?>>> membershipPartials(StreamsBuilder builder) {
+    private Map<String, KStream<String, PartitionSum<?>>> membershipPartials(StreamsBuilder builder) {
         var kind = new EventKind<PartnerOnboardingEvent>("partnerId",
                 EventSerdes.partnerOnboarding(settings.serdeConfig()).deserializer(),
                 event -> problems(validator.validate(event)),
@@ -197,8 +197,9 @@ public final class EcosystemTopology {
     }
 
     private KTable<String, ProgramCountryAlliance> allianceByProgramAndCountry(
-            Map<String, KStream<String, Partial<?>>> partials) {
-        return sumPartials(this.<AllianceDelta>level(partials, "membership-partials-", Partial.Level.PROGRAM_COUNTRY),
+            Map<String, KStream<String, PartitionSum<?>>> partials) {
+        return sumPartials(
+                this.<AllianceDelta>level(partials, "membership-partials-", PartitionSum.Level.PROGRAM_COUNTRY),
                 "alliance-program-country-partials", AllianceDelta.class,
                 StoreNames.PROGRAM_COUNTRY_PARTIALS, AllianceAggregation::programCountry,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, ProgramCountryAlliance.class);
@@ -227,40 +228,43 @@ public final class EcosystemTopology {
     }
 
     /** Distinct partners in any program: each task counts its own, and the counts meet under {@code global}. */
-    private void organisations(Map<String, KStream<String, Partial<?>>> partials) {
-        sumPartials(this.<Long>level(partials, "membership-partials-", Partial.Level.ORGANISATIONS),
+    private void organisations(Map<String, KStream<String, PartitionSum<?>>> partials) {
+        sumPartials(this.<Long>level(partials, "membership-partials-", PartitionSum.Level.ORGANISATIONS),
                 "alliance-organisation-partials", Long.class,
                 StoreNames.ORGANISATION_PARTIALS, AllianceAggregation::organisations,
                 StoreNames.ORGANISATION_COUNT, OrganisationCount.class);
     }
 
-    private void growth(Map<String, KStream<String, Partial<?>>> partials) {
-        sumPartials(this.<GrowthDelta>level(partials, "membership-partials-", Partial.Level.GROWTH),
+    private void growth(Map<String, KStream<String, PartitionSum<?>>> partials) {
+        sumPartials(this.<GrowthDelta>level(partials, "membership-partials-", PartitionSum.Level.GROWTH),
                 "alliance-growth-partials", GrowthDelta.class,
                 StoreNames.GROWTH_PARTIALS, AllianceAggregation::growthDay, StoreNames.GROWTH, GrowthDay.class);
     }
 
     // ---- shared steps ----------------------------------------------------------------------
 
-    /** Splits a state processor's partials by {@link Partial.Level}; the branches are named {@code prefix + level}. */
-    private static Map<String, KStream<String, Partial<?>>> byLevel(KStream<String, Partial<?>> partials,
-                                                                    String prefix) {
+    /**
+     * Splits a state processor's partials by {@link PartitionSum.Level}; the branches are named
+     * {@code prefix + level}.
+     */
+    private static Map<String, KStream<String, PartitionSum<?>>> byLevel(KStream<String, PartitionSum<?>> partials,
+                                                                         String prefix) {
         var split = partials.split(Named.as(prefix));
-        for (var level : Partial.Level.values()) {
+        for (var level : PartitionSum.Level.values()) {
             split = split.branch((key, partial) -> partial.level() == level, Branched.as(branchName(level)));
         }
         return split.noDefaultBranch();
     }
 
-    private static String branchName(Partial.Level level) {
+    private static String branchName(PartitionSum.Level level) {
         return level.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The branch of one level; every partial in it carries a sum of type {@code T}. */
     @SuppressWarnings("unchecked")
-    private <T> KStream<String, Partial<T>> level(Map<String, KStream<String, Partial<?>>> branches, String prefix,
-                                                  Partial.Level level) {
-        return (KStream<String, Partial<T>>) (KStream<String, ?>) branches.get(prefix + branchName(level));
+    private <T> KStream<String, PartitionSum<T>> level(Map<String, KStream<String, PartitionSum<?>>> branches,
+                                                       String prefix, PartitionSum.Level level) {
+        return (KStream<String, PartitionSum<T>>) (KStream<String, ?>) branches.get(prefix + branchName(level));
     }
 
     /**
@@ -268,16 +272,18 @@ public final class EcosystemTopology {
      * aggregate key (topic {@code name-repartition}), kept per key in {@code partialsStore}, and
      * added up by {@code total} into the queryable {@code storeName}.
      */
-    private <T, R> KTable<String, R> sumPartials(KStream<String, Partial<T>> partials, String name, Class<T> sumType,
-                                                 String partialsStore, BiFunction<String, Collection<T>, R> total,
+    private <T, R> KTable<String, R> sumPartials(KStream<String, PartitionSum<T>> partials, String name,
+                                                 Class<T> sumType, String partialsStore,
+                                                 BiFunction<String, Collection<T>, R> total,
                                                  String storeName, Class<R> type) {
         return partials
-                .groupByKey(Grouped.with(name, Serdes.String(), JsonSerde.<Partial<T>>of(Partial.class, sumType)))
-                .aggregate(Partials::<T>none, (key, partial, sums) -> sums.with(partial),
+                .groupByKey(Grouped.with(name, Serdes.String(),
+                        JsonSerde.<PartitionSum<T>>of(PartitionSum.class, sumType)))
+                .aggregate(SumsByPartition::<T>none, (key, partial, sums) -> sums.with(partial),
                         Named.as(name + "-aggregate"),
-                        Materialized.<String, Partials<T>, KeyValueStore<Bytes, byte[]>>as(partialsStore)
+                        Materialized.<String, SumsByPartition<T>, KeyValueStore<Bytes, byte[]>>as(partialsStore)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.<Partials<T>>of(Partials.class, sumType))
+                                .withValueSerde(JsonSerde.<SumsByPartition<T>>of(SumsByPartition.class, sumType))
                                 .withStoreType(storeType()))
                 .mapValues((key, sums) -> total.apply(key, sums.sums()), Named.as(name + "-total"),
                         store(storeName, type));

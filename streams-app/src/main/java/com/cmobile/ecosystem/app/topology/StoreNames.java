@@ -39,7 +39,7 @@ public final class StoreNames {
 
     /*
      * Internal stores, not meant for queries. First, each input task's own bookkeeping of the sums
-     * it sends (see PartialSums): what it last sent per level and key, and its growth sums.
+     * it sends (see PreAggregator): what it last sent per level and key, and its growth sums.
      */
     public static final String POP_PARTIALS_SENT = "pop-partials-sent-store";
     public static final String MEMBERSHIP_PARTIALS_SENT = "membership-partials-sent-store";

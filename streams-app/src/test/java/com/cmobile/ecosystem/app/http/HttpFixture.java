@@ -2,8 +2,8 @@ package com.cmobile.ecosystem.app.http;
 
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
+import com.cmobile.ecosystem.app.query.ClusterQueries;
 import com.cmobile.ecosystem.app.query.FakeCluster;
-import com.cmobile.ecosystem.app.query.StoreQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,7 +33,7 @@ final class HttpFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     HttpFixture(Set<String> internalStores, HealthRoutes health) {
-        StoreQueries stores = cluster.queriesVia(0, Duration.ofSeconds(1));
+        ClusterQueries stores = cluster.queriesVia(0, Duration.ofSeconds(1));
         server = HttpServer.start(0, cluster.mapper, registry, app -> {
             new ApiRoutes(new CapacityQueries(stores, cluster.mapper), new AllianceQueries(stores, cluster.mapper),
                     stores, CLOCK).register(app);

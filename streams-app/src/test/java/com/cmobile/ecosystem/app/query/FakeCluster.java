@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.app.query;
 
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.stream.IntStream;
  */
 public final class FakeCluster implements ClusterView, Peers {
 
-    public final ObjectMapper mapper = QueryJson.newMapper();
+    public final ObjectMapper mapper = ModelJson.newMapper();
     private final int partitions;
     private final List<Member> members = new ArrayList<>();
     private final Set<Instance> down = ConcurrentHashMap.newKeySet();
@@ -37,13 +38,13 @@ public final class FakeCluster implements ClusterView, Peers {
         }
     }
 
-    public StoreReader member(int i) {
+    public LocalReader member(int i) {
         return members.get(i);
     }
 
-    /** The StoreQueries an HTTP request reaching instance {@code i} would use. */
-    public StoreQueries queriesVia(int i, Duration timeout) {
-        return new StoreQueries(members.get(i), this, this, timeout, Duration.ofSeconds(2));
+    /** The ClusterQueries an HTTP request reaching instance {@code i} would use. */
+    public ClusterQueries queriesVia(int i, Duration timeout) {
+        return new ClusterQueries(members.get(i), this, this, timeout, Duration.ofSeconds(2));
     }
 
     public void put(String store, String key, Object value) {
@@ -101,12 +102,12 @@ public final class FakeCluster implements ClusterView, Peers {
     }
 
     @Override
-    public QueryResult<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
+    public Answer<JsonNode> get(Instance peer, String store, String key, boolean stale, Duration timeout) {
         if (down.contains(peer) || silent.contains(peer)) {
-            return new QueryResult.Unavailable<>("instance " + peer + " did not answer", Duration.ofSeconds(1));
+            return new Answer.Unavailable<>("instance " + peer + " did not answer", Duration.ofSeconds(1));
         }
         // Through the wire form, as the real peers do.
-        return KeyReply.of(find(peer).get(store, key, stale)).toResult();
+        return KeyReply.of(find(peer).get(store, key, stale)).toAnswer();
     }
 
     @Override
@@ -133,7 +134,7 @@ public final class FakeCluster implements ClusterView, Peers {
         return members.stream().filter(m -> m.self.equals(instance)).findFirst().orElseThrow();
     }
 
-    private final class Member implements StoreReader {
+    private final class Member implements LocalReader {
         final Instance self;
         final Map<String, Map<Integer, NavigableMap<String, JsonNode>>> data = new ConcurrentHashMap<>();
         final Set<String> restoring = ConcurrentHashMap.newKeySet();
@@ -156,18 +157,18 @@ public final class FakeCluster implements ClusterView, Peers {
         }
 
         @Override
-        public QueryResult<JsonNode> get(String store, String key, boolean stale) {
+        public Answer<JsonNode> get(String store, String key, boolean stale) {
             int p = partitionOf(key);
             if (!active(p) && !(stale && hosts(p))) {
-                return new QueryResult.FoundElsewhere<>(activeOf(p), standbysOf(p), p);
+                return new Answer.FoundElsewhere<>(activeOf(p), standbysOf(p), p);
             }
             if (restoring.contains(store)) {
-                return new QueryResult.Unavailable<>("partition " + p + " of " + store + " is restoring", Duration.ofSeconds(2));
+                return new Answer.Unavailable<>("partition " + p + " of " + store + " is restoring", Duration.ofSeconds(2));
             }
             JsonNode value = data.getOrDefault(store, Map.of()).getOrDefault(p, new TreeMap<>()).get(key);
             return value == null
-                    ? new QueryResult.NotFound<>("no '" + key + "' in " + store)
-                    : new QueryResult.Found<>(value, new Provenance(self.toString(), p, active(p), active(p) ? 0 : 3));
+                    ? new Answer.NotFound<>("no '" + key + "' in " + store)
+                    : new Answer.Found<>(value, new Provenance(self.toString(), p, active(p), active(p) ? 0 : 3));
         }
 
         @Override

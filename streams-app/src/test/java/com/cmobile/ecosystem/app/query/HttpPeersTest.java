@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,7 +29,7 @@ class HttpPeersTest {
     private HttpServer server;
     private Instance peer;
     private final Set<String> callThreads = ConcurrentHashMap.newKeySet();
-    private final HttpPeers peers = new HttpPeers(HttpPeers.defaultClient(Duration.ofSeconds(2)), QueryJson.newMapper());
+    private final HttpPeers peers = new HttpPeers(HttpPeers.defaultClient(Duration.ofSeconds(2)), ModelJson.newMapper());
 
     @BeforeEach
     void startPeer() throws IOException {

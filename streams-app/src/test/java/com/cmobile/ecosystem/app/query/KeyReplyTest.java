@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -11,22 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class KeyReplyTest {
 
-    private final ObjectMapper mapper = QueryJson.newMapper();
+    private final ObjectMapper mapper = ModelJson.newMapper();
 
-    private QueryResult<JsonNode> roundTrip(QueryResult<JsonNode> result) throws Exception {
+    private Answer<JsonNode> roundTrip(Answer<JsonNode> result) throws Exception {
         String json = mapper.writeValueAsString(KeyReply.of(result));
-        return mapper.readValue(json, KeyReply.class).toResult();
+        return mapper.readValue(json, KeyReply.class).toAnswer();
     }
 
     @Test
     void everyResultSurvivesTheWireUnchanged() throws Exception {
-        List<QueryResult<JsonNode>> results = List.of(
-                new QueryResult.Found<>(mapper.valueToTree(Map.of("country", "FR")), new Provenance("h:1", 2, false, 7)),
-                new QueryResult.FoundElsewhere<>(new Instance("h", 2), List.of(new Instance("g", 3)), 1),
-                new QueryResult.NotFound<>("no 'X' in store"),
-                new QueryResult.Unavailable<>("restoring", Duration.ofMillis(1500)));
+        List<Answer<JsonNode>> results = List.of(
+                new Answer.Found<>(mapper.valueToTree(Map.of("country", "FR")), new Provenance("h:1", 2, false, 7)),
+                new Answer.FoundElsewhere<>(new Instance("h", 2), List.of(new Instance("g", 3)), 1),
+                new Answer.NotFound<>("no 'X' in store"),
+                new Answer.Unavailable<>("restoring", Duration.ofMillis(1500)));
 
-        for (QueryResult<JsonNode> result : results) {
+        for (Answer<JsonNode> result : results) {
             assertThat(roundTrip(result)).isEqualTo(result);
         }
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.query.KeyRange;
-import com.cmobile.ecosystem.app.query.StoreReader;
+import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reproduces KAFKA-19629 on the app's own query path: one real instance (in-memory stores,
  * exactly_once_v2, as the local run that froze) ingests 5,000 PoP events a second while several
- * threads call its {@link StoreReader} in tight loops, with no HTTP in between to slow them down.
+ * threads call its {@link LocalReader} in tight loops, with no HTTP in between to slow them down.
  * The test fails as soon as the JVM reports a deadlock, and otherwise requires the stream thread to
  * keep committing until the end.
  *
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stream thread's put holds the store monitor while it takes the {@code Position} monitor. The
  * pop-state store has no record cache, so every event is such a put, and both the key look-ups and
  * the range scans of the v2 query path closed that cycle on it (6 runs of 6 against the v2
- * LocalStores, after 1.1 to 4.3 s of load). The capacity aggregates are scanned too because the
+ * StreamsLocalReader, after 1.1 to 4.3 s of load). The capacity aggregates are scanned too because the
  * list routes read them and each commit flushes a burst of puts into them.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
@@ -171,7 +171,7 @@ class QueryLockOrderIT {
     }
 
     /** What the list and detail routes ask of the local stores, in a tight loop. */
-    private static void query(StoreReader reader, Random random, AtomicBoolean stop, AtomicLong queries) {
+    private static void query(LocalReader reader, Random random, AtomicBoolean stop, AtomicLong queries) {
         for (int n = 0; !stop.get(); n++) {
             switch (n % 4) {
                 case 0 -> reader.get(StoreNames.POP_STATE, "pop-" + random.nextInt(POPS), false);

@@ -4,7 +4,7 @@ import com.cmobile.ecosystem.events.Program;
 
 /**
  * A change to one (program, country) group (what a membership adds or takes away), or the sum
- * of such changes over one input partition, as sent in a {@link Partial}.
+ * of such changes over one input partition, as sent in a {@link PartitionSum}.
  *
  * @param program     the program
  * @param country     home country of the partner

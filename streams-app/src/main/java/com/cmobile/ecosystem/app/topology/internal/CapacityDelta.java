@@ -2,7 +2,7 @@ package com.cmobile.ecosystem.app.topology.internal;
 
 /**
  * A change to one city or business location (what a PoP adds or takes away), or the sum of
- * such changes over one input partition, as sent in a {@link Partial}.
+ * such changes over one input partition, as sent in a {@link PartitionSum}.
  *
  * @param country      country of the city (blank for a business location)
  * @param name         display name of the city or the business location

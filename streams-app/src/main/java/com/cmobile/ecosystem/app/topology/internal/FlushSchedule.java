@@ -7,7 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
-/** When the state processors send their {@link PartialSums}: once per commit interval of wall-clock time. */
+/** When the state processors send their {@link PreAggregator}: once per commit interval of wall-clock time. */
 final class FlushSchedule {
 
     /** Kafka Streams' own default under exactly_once_v2, used when the configuration does not say. */

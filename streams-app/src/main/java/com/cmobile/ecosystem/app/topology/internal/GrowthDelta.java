@@ -6,7 +6,7 @@ import com.cmobile.ecosystem.events.Program;
 
 /**
  * Memberships of one program that began or ended on one day: those of one event, or the sum over
- * one input partition, as sent in a {@link Partial}.
+ * one input partition, as sent in a {@link PartitionSum}.
  *
  * @param program the program
  * @param day     UTC day of the event

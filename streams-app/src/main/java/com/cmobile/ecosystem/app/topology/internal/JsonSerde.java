@@ -2,13 +2,11 @@ package com.cmobile.ecosystem.app.topology.internal;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,15 +16,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * JSON serde for the records kept in stores and sent through repartition topics.
  *
  * <p>JSON rather than Avro: these are internal, self-describing values the query layer returns as
- * they are; unknown properties are ignored so a newer version can add fields and an older one
- * still reads the changelog during a rolling upgrade.
+ * they are. The mapper settings are {@link ModelJson}'s, shared with the query layer, so a value
+ * reads the same from a changelog as from an HTTP reply.
  */
 public final class JsonSerde<T> implements Serde<T> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = ModelJson.newMapper();
 
     private final String type;
     private final ObjectWriter writer;
@@ -42,7 +37,10 @@ public final class JsonSerde<T> implements Serde<T> {
         return new JsonSerde<>(MAPPER.constructType(type));
     }
 
-    /** For a type with one type parameter, such as {@code Partial<CapacityDelta>}: {@code of(Partial.class, CapacityDelta.class)}. */
+    /**
+     * For a type with one type parameter, such as {@code PartitionSum<CapacityDelta>}:
+     * {@code of(PartitionSum.class, CapacityDelta.class)}.
+     */
     public static <T> JsonSerde<T> of(Class<?> generic, Class<?> parameter) {
         return new JsonSerde<>(MAPPER.getTypeFactory().constructParametricType(generic, parameter));
     }

@@ -20,26 +20,27 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Applies valid partner events to {@code membership-state-store} under the ordering rule (per
  * program and partner), adds what changed to this task's sums per (program, country), of
- * organisations and of growth per (program, day), and sends those sums as {@link Partial}s once
- * per commit interval (see {@link PartialSums}).
+ * organisations and of growth per (program, day), and sends those sums as {@link PartitionSum}s once
+ * per commit interval (see {@link PreAggregator}).
  *
  * <p>The store is keyed by partnerId, the key of the input topic, so it needs no repartitioning;
  * each entry holds the partner's memberships per program. It is a plain key-value store: see
  * {@link PopStateProcessor} for why not a versioned one.
  */
 public final class MembershipStateProcessor
-        implements Processor<byte[], PartnerOnboardingEvent, String, Partial<?>> {
+        implements Processor<byte[], PartnerOnboardingEvent, String, PartitionSum<?>> {
 
     private KeyValueStore<String, PartnerMemberships> store;
-    private PartialSums<AllianceDelta> programCountries;
-    private PartialSums<Long> organisations;
-    private PartialSums<GrowthDelta> growth;
+    private PreAggregator<AllianceDelta> programCountries;
+    private PreAggregator<Long> organisations;
+    private PreAggregator<GrowthDelta> growth;
 
     /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
-    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, Partial<?>> supplier(boolean inMemory) {
+    public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, PartitionSum<?>> supplier(
+            boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<byte[], PartnerOnboardingEvent, String, Partial<?>> get() {
+            public Processor<byte[], PartnerOnboardingEvent, String, PartitionSum<?>> get() {
                 return new MembershipStateProcessor();
             }
 
@@ -49,22 +50,22 @@ public final class MembershipStateProcessor
                                 ? Stores.inMemoryKeyValueStore(StoreNames.MEMBERSHIP_STATE)
                                 : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
                         Serdes.String(), StateSerdes.partnerMemberships()),
-                        PartialStores.sent(StoreNames.MEMBERSHIP_PARTIALS_SENT, inMemory),
-                        PartialStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)));
+                        PreAggregatorStores.sent(StoreNames.MEMBERSHIP_PARTIALS_SENT, inMemory),
+                        PreAggregatorStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, Partial<?>> context) {
+    public void init(ProcessorContext<String, PartitionSum<?>> context) {
         this.store = context.getStateStore(StoreNames.MEMBERSHIP_STATE);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.MEMBERSHIP_PARTIALS_SENT);
         KeyValueStore<String, GrowthDelta> growthSums = context.getStateStore(StoreNames.GROWTH_SUMS);
-        programCountries = new PartialSums<>(Partial.Level.PROGRAM_COUNTRY, AllianceDelta::plus,
+        programCountries = new PreAggregator<>(PartitionSum.Level.PROGRAM_COUNTRY, AllianceDelta::plus,
                 AllianceDelta::isZero, JsonSerde.of(AllianceDelta.class), sent, null);
-        organisations = new PartialSums<>(Partial.Level.ORGANISATIONS, Long::sum, count -> count == 0,
+        organisations = new PreAggregator<>(PartitionSum.Level.ORGANISATIONS, Long::sum, count -> count == 0,
                 Serdes.Long(), sent, null);
-        growth = new PartialSums<>(Partial.Level.GROWTH, GrowthDelta::plus, GrowthDelta::isZero,
+        growth = new PreAggregator<>(PartitionSum.Level.GROWTH, GrowthDelta::plus, GrowthDelta::isZero,
                 JsonSerde.of(GrowthDelta.class), sent, growthSums);
         // Memberships and organisations are a function of the partners' states: rebuild them from
         // the (restored) store. Growth is history: it has a store of its own.

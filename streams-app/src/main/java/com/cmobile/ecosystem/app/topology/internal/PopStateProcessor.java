@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Applies valid PoP events to {@code pop-state-store} under the ordering rule, adds what changed
  * to this task's sums per city and per business location, and sends those sums as
- * {@link Partial}s once per commit interval (see {@link PartialSums}).
+ * {@link PartitionSum}s once per commit interval (see {@link PreAggregator}).
  *
  * <p>Ordering rule: an event replaces the state of its PoP only if its occurredAt is not older
  * than that of the event that set the state (on a tie the later-arriving wins). The store is a
@@ -26,17 +26,17 @@ import org.apache.kafka.streams.state.Stores;
  * its history retention: a backfill dated years back must still apply to a PoP never seen before.
  * A decommissioning is kept as an ended state with its time, so an older event cannot revive it.
  */
-public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, Partial<?>> {
+public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, PartitionSum<?>> {
 
     private KeyValueStore<String, PopState> store;
-    private PartialSums<CapacityDelta> cities;
-    private PartialSums<CapacityDelta> businessLocations;
+    private PreAggregator<CapacityDelta> cities;
+    private PreAggregator<CapacityDelta> businessLocations;
 
     /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
-    public static ProcessorSupplier<byte[], PopCapacityEvent, String, Partial<?>> supplier(boolean inMemory) {
+    public static ProcessorSupplier<byte[], PopCapacityEvent, String, PartitionSum<?>> supplier(boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<byte[], PopCapacityEvent, String, Partial<?>> get() {
+            public Processor<byte[], PopCapacityEvent, String, PartitionSum<?>> get() {
                 return new PopStateProcessor();
             }
 
@@ -46,18 +46,19 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
                                 ? Stores.inMemoryKeyValueStore(StoreNames.POP_STATE)
                                 : Stores.persistentKeyValueStore(StoreNames.POP_STATE),
                         Serdes.String(), StateSerdes.popState()),
-                        PartialStores.sent(StoreNames.POP_PARTIALS_SENT, inMemory));
+                        PreAggregatorStores.sent(StoreNames.POP_PARTIALS_SENT, inMemory));
             }
         };
     }
 
     @Override
-    public void init(ProcessorContext<String, Partial<?>> context) {
+    public void init(ProcessorContext<String, PartitionSum<?>> context) {
         this.store = context.getStateStore(StoreNames.POP_STATE);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.POP_PARTIALS_SENT);
         var serde = JsonSerde.of(CapacityDelta.class);
-        cities = new PartialSums<>(Partial.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent, null);
-        businessLocations = new PartialSums<>(Partial.Level.BUSINESS_LOCATION, CapacityDelta::plus,
+        cities = new PreAggregator<>(PartitionSum.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent,
+                null);
+        businessLocations = new PreAggregator<>(PartitionSum.Level.BUSINESS_LOCATION, CapacityDelta::plus,
                 CapacityDelta::isZero, serde, sent, null);
         // The sums are a function of the PoPs' states: rebuild them from the (restored) store.
         try (var all = store.all()) {

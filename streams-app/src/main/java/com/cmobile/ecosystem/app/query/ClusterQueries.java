@@ -17,21 +17,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Answers any query from any instance. A key is read here when this instance hosts it, otherwise
+ * Answers any query from any instance, routing it to where the data is: {@link LocalReader} for
+ * this instance's stores, {@link Peers} for the others'. A key is read here when this instance hosts it, otherwise
  * from its owner (or, for stale-tolerant callers, a standby); a range is read from every instance
  * hosting the store in parallel and merged in key order. Every path is bounded by one timeout, and a
- * part that cannot be read becomes {@link QueryResult.Unavailable} (or, when the caller allows a
+ * part that cannot be read becomes {@link Answer.Unavailable} (or, when the caller allows a
  * partial answer, a page naming the missing partitions).
  */
-public final class StoreQueries {
+public final class ClusterQueries {
 
-    private final StoreReader local;
+    private final LocalReader local;
     private final Peers peers;
     private final ClusterView cluster;
     private final Duration timeout;
     private final Duration retryAfter;
 
-    public StoreQueries(StoreReader local, Peers peers, ClusterView cluster, Duration timeout, Duration retryAfter) {
+    public ClusterQueries(LocalReader local, Peers peers, ClusterView cluster, Duration timeout, Duration retryAfter) {
         this.local = local;
         this.peers = peers;
         this.cluster = cluster;
@@ -40,10 +41,10 @@ public final class StoreQueries {
     }
 
     /** The value of {@code key} in {@code store}, read wherever it lives. */
-    public QueryResult<JsonNode> get(String store, String key, QueryOptions options) {
+    public Answer<JsonNode> get(String store, String key, QueryOptions options) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        QueryResult<JsonNode> here = local.get(store, key, options.stale());
-        if (!(here instanceof QueryResult.FoundElsewhere<JsonNode> elsewhere)) {
+        Answer<JsonNode> here = local.get(store, key, options.stale());
+        if (!(here instanceof Answer.FoundElsewhere<JsonNode> elsewhere)) {
             return here;
         }
         List<Instance> candidates = new ArrayList<>();
@@ -58,28 +59,28 @@ public final class StoreQueries {
                 reasons.add("no time left within " + timeout + " to ask " + candidate);
                 break;
             }
-            QueryResult<JsonNode> there = peers.get(candidate, store, key, options.stale(), remaining);
-            if (there instanceof QueryResult.Found<JsonNode> || there instanceof QueryResult.NotFound<JsonNode>) {
+            Answer<JsonNode> there = peers.get(candidate, store, key, options.stale(), remaining);
+            if (there instanceof Answer.Found<JsonNode> || there instanceof Answer.NotFound<JsonNode>) {
                 return there;
             }
-            if (there instanceof QueryResult.FoundElsewhere<JsonNode> moved) {
+            if (there instanceof Answer.FoundElsewhere<JsonNode> moved) {
                 // Ownership changed between our metadata and theirs: a rebalance is in flight.
                 reasons.add(candidate + " no longer hosts it (now " + moved.owner() + "): partitions are moving");
-            } else if (there instanceof QueryResult.Unavailable<JsonNode> unavailable) {
+            } else if (there instanceof Answer.Unavailable<JsonNode> unavailable) {
                 reasons.add(unavailable.reason());
             }
         }
-        return new QueryResult.Unavailable<>("key '" + key + "' of store '" + store + "' cannot be read now: "
+        return new Answer.Unavailable<>("key '" + key + "' of store '" + store + "' cannot be read now: "
                 + String.join("; ", reasons), retryAfter);
     }
 
     /** One page of the keys of {@code range} in {@code store}, gathered from every instance. */
-    public QueryResult<Page<StoreEntry>> list(String store, KeyRange range, PageRequest page, QueryOptions options) {
+    public Answer<Page<StoreEntry>> list(String store, KeyRange range, PageRequest page, QueryOptions options) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Instance> hosts = cluster.hostsOf(store);
         Set<Integer> expected = cluster.partitionsOf(store);
         if (hosts.isEmpty() || expected.isEmpty()) {
-            return new QueryResult.Unavailable<>("no instance hosts store '" + store + "' yet (starting or rebalancing)",
+            return new Answer.Unavailable<>("no instance hosts store '" + store + "' yet (starting or rebalancing)",
                     retryAfter);
         }
         Map<Instance, CompletableFuture<RangeReply>> calls = new LinkedHashMap<>();
@@ -110,8 +111,8 @@ public final class StoreQueries {
         return merge(store, expected, replies, silent, page, options);
     }
 
-    private QueryResult<Page<StoreEntry>> merge(String store, Set<Integer> expected, Map<Instance, RangeReply> replies,
-                                               Map<Instance, String> silent, PageRequest page, QueryOptions options) {
+    private Answer<Page<StoreEntry>> merge(String store, Set<Integer> expected, Map<Instance, RangeReply> replies,
+                                          Map<Instance, String> silent, PageRequest page, QueryOptions options) {
         Map<Integer, RangeReply.Slice> chosen = new TreeMap<>();
         Map<Integer, String> chosenFrom = new TreeMap<>();
         List<String> problems = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class StoreQueries {
         Set<Integer> missing = new TreeSet<>(expected);
         missing.removeAll(chosen.keySet());
         if (!missing.isEmpty() && !options.partial()) {
-            return new QueryResult.Unavailable<>("partitions " + missing + " of store '" + store
+            return new Answer.Unavailable<>("partitions " + missing + " of store '" + store
                     + "' cannot be read now (" + summary(problems) + "); ask again, or pass partial=true", retryAfter);
         }
         List<StoreEntry> entries = new ArrayList<>();
@@ -148,7 +149,7 @@ public final class StoreQueries {
                 .map(s -> new Page.StaleRead(s.partition(), chosenFrom.get(s.partition()), s.lagRecords()))
                 .toList();
         List<String> answeredBy = replies.keySet().stream().map(Instance::toString).toList();
-        return new QueryResult.Found<>(new Page<>(items, next, answeredBy, List.copyOf(missing), staleReads),
+        return new Answer.Found<>(new Page<>(items, next, answeredBy, List.copyOf(missing), staleReads),
                 new Provenance(String.join(",", answeredBy), -1, staleReads.isEmpty(), maxLag(staleReads)));
     }
 

@@ -8,15 +8,16 @@ import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import org.junit.jupiter.api.Test;
 
 /** The owner of an aggregate key keeps the latest sum of each input partition and adds them up. */
-class PartialsTest {
+class SumsByPartitionTest {
 
-    private static Partial<CapacityDelta> paris(int partition, long capacity, long pops, String name) {
-        return new Partial<>(Partial.Level.CITY, partition, pops == 0 ? null : new CapacityDelta("FR", name, capacity, pops));
+    private static PartitionSum<CapacityDelta> paris(int partition, long capacity, long pops, String name) {
+        return new PartitionSum<>(PartitionSum.Level.CITY, partition,
+                pops == 0 ? null : new CapacityDelta("FR", name, capacity, pops));
     }
 
     @Test
     void aNewerPartialOfAPartitionReplacesItsOlderOne() {
-        var sums = Partials.<CapacityDelta>none()
+        var sums = SumsByPartition.<CapacityDelta>none()
                 .with(paris(0, 100, 1, "Paris"))
                 .with(paris(1, 50, 2, "PARIS"))
                 .with(paris(0, 120, 1, "paris"));
@@ -28,7 +29,7 @@ class PartialsTest {
 
     @Test
     void thePartialsAreGoneWhenNoPartitionContributes() {
-        var sums = Partials.<CapacityDelta>none().with(paris(0, 100, 1, "Paris")).with(paris(1, 50, 2, "Paris"));
+        var sums = SumsByPartition.<CapacityDelta>none().with(paris(0, 100, 1, "Paris")).with(paris(1, 50, 2, "Paris"));
 
         assertThat(sums.with(paris(0, 0, 0, "")).sums()).hasSize(1);
         assertThat(sums.with(paris(0, 0, 0, "")).with(paris(1, 0, 0, ""))).isNull();
@@ -36,8 +37,8 @@ class PartialsTest {
 
     @Test
     void partialsSurviveTheirJsonFormKeepingTheOrderOfChange() {
-        var serde = JsonSerde.<Partials<CapacityDelta>>of(Partials.class, CapacityDelta.class);
-        var sums = Partials.<CapacityDelta>none().with(paris(5, 1, 1, "a")).with(paris(2, 2, 1, "b"));
+        var serde = JsonSerde.<SumsByPartition<CapacityDelta>>of(SumsByPartition.class, CapacityDelta.class);
+        var sums = SumsByPartition.<CapacityDelta>none().with(paris(5, 1, 1, "a")).with(paris(2, 2, 1, "b"));
 
         var back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", sums));
 

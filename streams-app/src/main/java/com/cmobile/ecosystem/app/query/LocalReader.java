@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Reads the stores (and the status) of one instance, never forwarding. {@link LocalStores} is the real one; the
- * remote side of the internal HTTP protocol answers with exactly what it returns.
+ * Reads the stores (and the status) of this one instance, never forwarding: what an instance
+ * answers for itself, to its own {@link ClusterQueries} and, through the internal HTTP protocol, to
+ * its peers' (which reach it as {@link Peers}, and get exactly what it returns).
+ * {@link StreamsLocalReader} is the real one.
  */
-public interface StoreReader {
+public interface LocalReader {
 
     /** The instance whose stores this reads. */
     Instance self();
 
     /** One key: found, not found, hosted elsewhere, or unavailable right now. */
-    QueryResult<JsonNode> get(String store, String key, boolean stale);
+    Answer<JsonNode> get(String store, String key, boolean stale);
 
     /**
      * The keys of {@code range} after {@code afterKey}: for each local partition that can answer, its

@@ -1,5 +1,6 @@
-package com.cmobile.ecosystem.app.query;
+package com.cmobile.ecosystem.app.topology.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,13 +8,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON conventions of the HTTP API and of the instance-to-instance protocol: ISO-8601 dates,
- * unknown properties ignored (an instance one version ahead may send more fields during a rolling
- * upgrade).
+ * The one JSON form of these values, wherever they travel: in the JSON stores and their changelog
+ * and repartition topics, in the HTTP API and between instances. One setup, so a value reads back
+ * the same on every path: ISO-8601 dates, and unknown properties ignored because an instance one
+ * version ahead may write more fields (to a changelog, or in a reply) during a rolling upgrade.
+ * Changing a setting here changes the bytes on the changelog topics.
  */
-public final class QueryJson {
+public final class ModelJson {
 
-    private QueryJson() {
+    private ModelJson() {
     }
 
     public static ObjectMapper newMapper() {
@@ -31,7 +34,7 @@ public final class QueryJson {
     public static <T> T read(ObjectMapper mapper, JsonNode json, Class<T> type) {
         try {
             return mapper.treeToValue(json, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("store value is not a " + type.getSimpleName() + ": " + json, e);
         }
     }

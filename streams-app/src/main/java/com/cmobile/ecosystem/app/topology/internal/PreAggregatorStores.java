@@ -6,13 +6,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Builders of the task-local stores behind {@link PartialSums}. */
-final class PartialStores {
+/** Builders of the task-local stores behind {@link PreAggregator}. */
+final class PreAggregatorStores {
 
-    private PartialStores() {
+    private PreAggregatorStores() {
     }
 
-    /** What a task last sent per level and key (see {@link PartialSums#reconcile()}). */
+    /** What a task last sent per level and key (see {@link PreAggregator#reconcile()}). */
     static StoreBuilder<KeyValueStore<String, byte[]>> sent(String name, boolean inMemory) {
         return store(name, inMemory, Serdes.ByteArray());
     }

@@ -26,12 +26,13 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads this instance's state stores, one partition at a time, and never anything else: a key it
- * does not host answers {@link QueryResult.FoundElsewhere}, so a request forwarded here cannot be
+ * The {@link LocalReader} over this instance's {@code KafkaStreams}: reads its state stores, one
+ * partition at a time, and never anything else: a key it
+ * does not host answers {@link Answer.FoundElsewhere}, so a request forwarded here cannot be
  * forwarded again.
  *
  * <p>Reads require the active task unless the caller accepts stale answers; a partition that is
- * migrating or restoring answers {@link QueryResult.Unavailable}
+ * migrating or restoring answers {@link Answer.Unavailable}
  * at once rather than being waited for.
  *
  * <p>Reads go through {@code KafkaStreams#store} (interactive queries v1) with {@code withPartition},
@@ -44,17 +45,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * cycle. The workaround can go with the first Kafka release containing apache/kafka#23184 (the fix
  * of KAFKA-19629), which makes v2 take the store lock first.
  */
-public final class LocalStores implements StoreReader {
+public final class StreamsLocalReader implements LocalReader {
 
     private final KafkaStreams streams;
     private final Map<String, Integer> subtopologyByStore;
     private final Instance self;
-    private final StoreValues values;
+    private final StoreValueJson values;
     private final Duration retryAfter;
 
     /** {@code topology} tells which sub-topology, hence which tasks, own each store. */
-    public LocalStores(KafkaStreams streams, TopologyDescription topology, Instance self, StoreValues values,
-                       Duration retryAfter) {
+    public StreamsLocalReader(KafkaStreams streams, TopologyDescription topology, Instance self, StoreValueJson values,
+                              Duration retryAfter) {
         this.streams = streams;
         this.subtopologyByStore = subtopologyByStore(topology);
         this.self = self;
@@ -68,7 +69,7 @@ public final class LocalStores implements StoreReader {
     }
 
     @Override
-    public QueryResult<JsonNode> get(String store, String key, boolean stale) {
+    public Answer<JsonNode> get(String store, String key, boolean stale) {
         return guarded(store, () -> lookUp(store, key, stale));
     }
 
@@ -86,7 +87,7 @@ public final class LocalStores implements StoreReader {
         }
     }
 
-    private QueryResult<JsonNode> lookUp(String store, String key, boolean stale) {
+    private Answer<JsonNode> lookUp(String store, String key, boolean stale) {
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)
                 || Instance.of(metadata.activeHost()).isUnknown()) {
@@ -97,7 +98,7 @@ public final class LocalStores implements StoreReader {
         List<Instance> standbys = metadata.standbyHosts().stream().map(Instance::of).sorted().toList();
         boolean activeHere = owner.equals(self);
         if (!activeHere && !(stale && standbys.contains(self))) {
-            return new QueryResult.FoundElsewhere<>(owner, standbys, metadata.partition());
+            return new Answer.FoundElsewhere<>(owner, standbys, metadata.partition());
         }
         int partition = metadata.partition();
         Read read = read(store, key, partition, activeHere);
@@ -113,10 +114,10 @@ public final class LocalStores implements StoreReader {
         }
         Object value = read.value();
         if (value == null) {
-            return new QueryResult.NotFound<>("no '" + key + "' in " + store);
+            return new Answer.NotFound<>("no '" + key + "' in " + store);
         }
         long lag = active ? 0 : lagOf(store, partition);
-        return new QueryResult.Found<>(values.toJson(value),
+        return new Answer.Found<>(values.toJson(value),
                 new Provenance(self.toString(), partition, active, lag));
     }
 
@@ -226,8 +227,8 @@ public final class LocalStores implements StoreReader {
         }
     }
 
-    private QueryResult<JsonNode> guarded(
-            String store, Supplier<QueryResult<JsonNode>> query) {
+    private Answer<JsonNode> guarded(
+            String store, Supplier<Answer<JsonNode>> query) {
         if (!isQueryable()) {
             return unavailable(notQueryableReason());
         }
@@ -246,8 +247,8 @@ public final class LocalStores implements StoreReader {
         return "instance " + self + " is " + streams.state();
     }
 
-    private QueryResult<JsonNode> unavailable(String reason) {
-        return new QueryResult.Unavailable<>(reason, retryAfter);
+    private Answer<JsonNode> unavailable(String reason) {
+        return new Answer.Unavailable<>(reason, retryAfter);
     }
 
     /**

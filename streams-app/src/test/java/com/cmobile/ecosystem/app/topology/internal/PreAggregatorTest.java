@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pre-aggregation per task: one record per changed key and flush, and nothing lost over a restart. */
-class PartialSumsTest {
+class PreAggregatorTest {
 
     private static final int PARTITION = 3;
 
     @TempDir
     Path stateDir;
 
-    private MockProcessorContext<String, Partial<?>> context;
+    private MockProcessorContext<String, PartitionSum<?>> context;
     private KeyValueStore<String, byte[]> sent;
     private KeyValueStore<String, Long> backing;
 
@@ -42,16 +42,16 @@ class PartialSumsTest {
         return store;
     }
 
-    private PartialSums<Long> counts() {
-        return new PartialSums<>(Partial.Level.ORGANISATIONS, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
+    private PreAggregator<Long> counts() {
+        return new PreAggregator<>(PartitionSum.Level.ORGANISATIONS, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
     }
 
-    private List<String> flushed(PartialSums<Long> sums) {
+    private List<String> flushed(PreAggregator<Long> sums) {
         context.resetForwards();
         sums.flush(context, 42L);
         return context.forwarded().stream()
-                .map(f -> f.record().key() + "=" + ((Partial<?>) f.record().value()).sum()
-                        + "@" + ((Partial<?>) f.record().value()).partition())
+                .map(f -> f.record().key() + "=" + ((PartitionSum<?>) f.record().value()).sum()
+                        + "@" + ((PartitionSum<?>) f.record().value()).partition())
                 .toList();
     }
 
@@ -98,12 +98,14 @@ class PartialSumsTest {
 
     @Test
     void sumsWithAStoreOfTheirOwnComeBackFromIt() {
-        var before = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, backing);
+        var before = new PreAggregator<>(PartitionSum.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent,
+                backing);
         before.add("GTI|2025-01-01", 1L);
         flushed(before);
         before.add("GTI|2025-01-01", 1L); // committed, never flushed
 
-        var after = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, backing);
+        var after = new PreAggregator<>(PartitionSum.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent,
+                backing);
         after.load();
         after.reconcile();
 
@@ -116,7 +118,7 @@ class PartialSumsTest {
         var organisations = counts();
         organisations.add("global", 1L);
         flushed(organisations);
-        var growth = new PartialSums<>(Partial.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
+        var growth = new PreAggregator<>(PartitionSum.Level.GROWTH, Long::sum, n -> n == 0, Serdes.Long(), sent, null);
         growth.reconcile();
 
         assertThat(flushed(growth)).isEmpty();

@@ -10,14 +10,16 @@ import java.util.function.Predicate;
  * Outcome of an interactive query, in the shape of Quarkus' kafka-streams quickstart: found here,
  * found on another instance, not found, plus the case that quickstart spins on: the data exists
  * but cannot be read right now (partition migrating or restoring), which callers turn into
- * {@code 503 Retry-After} instead of waiting.
+ * {@code 503 Retry-After} instead of waiting. {@code http/} maps them to 200, 404 and 503; a
+ * {@link FoundElsewhere} is forwarded by {@link ClusterQueries} before it gets there. Not called
+ * {@code QueryResult}, which would shadow Kafka's {@code org.apache.kafka.streams.query.QueryResult}.
  *
  * @param <T> the answered value
  */
-public sealed interface QueryResult<T> {
+public sealed interface Answer<T> {
 
     /** The value, and where it was read. */
-    record Found<T>(T value, Provenance provenance) implements QueryResult<T> {
+    record Found<T>(T value, Provenance provenance) implements Answer<T> {
         public Found {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(provenance, "provenance");
@@ -28,7 +30,7 @@ public sealed interface QueryResult<T> {
      * The key lives on another instance: its active owner and, for stale-tolerant queries, the
      * standbys that may answer in its place.
      */
-    record FoundElsewhere<T>(Instance owner, List<Instance> standbys, int partition) implements QueryResult<T> {
+    record FoundElsewhere<T>(Instance owner, List<Instance> standbys, int partition) implements Answer<T> {
         public FoundElsewhere {
             Objects.requireNonNull(owner, "owner");
             standbys = List.copyOf(standbys);
@@ -36,14 +38,14 @@ public sealed interface QueryResult<T> {
     }
 
     /** The owner answered: there is no such key. */
-    record NotFound<T>(String message) implements QueryResult<T> {
+    record NotFound<T>(String message) implements Answer<T> {
         public NotFound {
             Objects.requireNonNull(message, "message");
         }
     }
 
     /** The answer cannot be given now; asking again after {@code retryAfter} may succeed. */
-    record Unavailable<T>(String reason, Duration retryAfter) implements QueryResult<T> {
+    record Unavailable<T>(String reason, Duration retryAfter) implements Answer<T> {
         public Unavailable {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(retryAfter, "retryAfter");
@@ -52,25 +54,25 @@ public sealed interface QueryResult<T> {
 
     /** Transforms a found value, keeping every other outcome as it is. */
     @SuppressWarnings("unchecked")
-    default <U> QueryResult<U> map(Function<? super T, ? extends U> mapper) {
+    default <U> Answer<U> map(Function<? super T, ? extends U> mapper) {
         if (this instanceof Found<T> found) {
             return new Found<>(mapper.apply(found.value()), found.provenance());
         }
         // The other variants carry no T, so the cast is safe.
-        return (QueryResult<U>) this;
+        return (Answer<U>) this;
     }
 
     /** Chains a query that itself may fail, keeping the first failure. */
     @SuppressWarnings("unchecked")
-    default <U> QueryResult<U> flatMap(Function<? super T, QueryResult<U>> next) {
+    default <U> Answer<U> flatMap(Function<? super T, Answer<U>> next) {
         if (this instanceof Found<T> found) {
             return next.apply(found.value());
         }
-        return (QueryResult<U>) this;
+        return (Answer<U>) this;
     }
 
     /** Turns a found value that fails {@code keep} into {@link NotFound}, explained by {@code whyNot}. */
-    default QueryResult<T> filter(Predicate<? super T> keep, Function<? super T, String> whyNot) {
+    default Answer<T> filter(Predicate<? super T> keep, Function<? super T, String> whyNot) {
         if (this instanceof Found<T> found && !keep.test(found.value())) {
             return new NotFound<>(whyNot.apply(found.value()));
         }
@@ -78,7 +80,7 @@ public sealed interface QueryResult<T> {
     }
 
     /** Says what was not found in the caller's words (the store's own message names store internals). */
-    default QueryResult<T> notFoundAs(String message) {
+    default Answer<T> notFoundAs(String message) {
         return this instanceof NotFound<T> ? new NotFound<>(message) : this;
     }
 }

@@ -16,8 +16,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One task's sums per aggregate key for one {@link Partial.Level}, changed by every event but
- * sent downstream only once per flush for each key that changed: this is the pre-aggregation
+ * The per-task accumulator that flushes: one task's sums per aggregate key for one
+ * {@link PartitionSum.Level}, changed by every event but sent downstream (as a
+ * {@link PartitionSum}) only once per flush for each key that changed: this is the pre-aggregation
  * that keeps hot keys ({@code global}, a program's day, a big city) from carrying one record per
  * event through the repartition topics.
  *
@@ -31,9 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <T> the type of a sum
  */
-public final class PartialSums<T> {
+public final class PreAggregator<T> {
 
-    private final Partial.Level level;
+    private final PartitionSum.Level level;
     private final BinaryOperator<T> plus;
     private final Predicate<T> isZero;
     private final Serde<T> serde;
@@ -47,8 +48,8 @@ public final class PartialSums<T> {
      * @param sent    the task's record of what was sent, shared by the levels (keys are prefixed by level)
      * @param backing the task's store of these sums, or {@code null} when they are rebuilt from state
      */
-    public PartialSums(Partial.Level level, BinaryOperator<T> plus, Predicate<T> isZero, Serde<T> serde,
-                       KeyValueStore<String, byte[]> sent, KeyValueStore<String, T> backing) {
+    public PreAggregator(PartitionSum.Level level, BinaryOperator<T> plus, Predicate<T> isZero, Serde<T> serde,
+                         KeyValueStore<String, byte[]> sent, KeyValueStore<String, T> backing) {
         this.level = Objects.requireNonNull(level, "level");
         this.plus = plus;
         this.isZero = isZero;
@@ -106,14 +107,14 @@ public final class PartialSums<T> {
     }
 
     /** Sends the sum of every key changed since the last flush; a sum back to zero is sent as {@code null}. */
-    public void flush(ProcessorContext<String, Partial<?>> context, long timestamp) {
+    public void flush(ProcessorContext<String, PartitionSum<?>> context, long timestamp) {
         if (dirty.isEmpty()) {
             return;
         }
         int partition = context.taskId().partition();
         for (var key : dirty) {
             T sum = sums.get(key);
-            context.forward(new Record<>(key, new Partial<>(level, partition, sum), timestamp));
+            context.forward(new Record<>(key, new PartitionSum<>(level, partition, sum), timestamp));
             if (sum == null) {
                 sent.delete(prefix + key);
             } else {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class StoreQueriesTest {
+class ClusterQueriesTest {
 
     private static final String STORE = "country-capacity-store";
     private static final Duration TIMEOUT = Duration.ofMillis(300);
@@ -28,9 +28,9 @@ class StoreQueriesTest {
         String key = keyOwnedBy(1);
         cluster.put(STORE, key, Map.of("country", key));
 
-        QueryResult<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, QueryOptions.STRICT);
+        Answer<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, QueryOptions.STRICT);
 
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Found.class, found -> {
+        assertThat(result).isInstanceOfSatisfying(Answer.Found.class, found -> {
             assertThat(((JsonNode) found.value()).get("country").asText()).isEqualTo(key);
             assertThat(found.provenance().servedBy()).isEqualTo("instance-1:7001");
         });
@@ -38,9 +38,9 @@ class StoreQueriesTest {
 
     @Test
     void unknownKeyOwnedElsewhereIsNotFound() {
-        QueryResult<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, keyOwnedBy(1), QueryOptions.STRICT);
+        Answer<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, keyOwnedBy(1), QueryOptions.STRICT);
 
-        assertThat(result).isInstanceOf(QueryResult.NotFound.class);
+        assertThat(result).isInstanceOf(Answer.NotFound.class);
     }
 
     @Test
@@ -49,9 +49,9 @@ class StoreQueriesTest {
         cluster.put(STORE, key, Map.of("country", key));
         cluster.down(1);
 
-        QueryResult<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, QueryOptions.STRICT);
+        Answer<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, QueryOptions.STRICT);
 
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Unavailable.class, u -> {
+        assertThat(result).isInstanceOfSatisfying(Answer.Unavailable.class, u -> {
             assertThat(u.reason()).contains("instance-1:7001");
             assertThat(u.retryAfter()).isPositive();
         });
@@ -63,9 +63,9 @@ class StoreQueriesTest {
         cluster.put(STORE, key, Map.of("country", key));
         cluster.down(1);
 
-        QueryResult<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, new QueryOptions(true, false));
+        Answer<JsonNode> result = cluster.queriesVia(0, TIMEOUT).get(STORE, key, new QueryOptions(true, false));
 
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Found.class, found -> {
+        assertThat(result).isInstanceOfSatisfying(Answer.Found.class, found -> {
             assertThat(found.provenance().active()).isFalse();
             assertThat(found.provenance().lagRecords()).isEqualTo(3);
         });
@@ -75,29 +75,29 @@ class StoreQueriesTest {
     void listMergesEveryInstanceInKeyOrderAndNamesThem() {
         List.of("FR", "DE", "US", "BR", "CN", "JP", "ZA").forEach(c -> cluster.put(STORE, c, Map.of("country", c)));
 
-        QueryResult<Page<StoreEntry>> viaFirst = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> viaFirst = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(100), QueryOptions.STRICT);
-        QueryResult<Page<StoreEntry>> viaSecond = cluster.queriesVia(1, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> viaSecond = cluster.queriesVia(1, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(100), QueryOptions.STRICT);
 
-        Page<StoreEntry> page = ((QueryResult.Found<Page<StoreEntry>>) viaFirst).value();
+        Page<StoreEntry> page = ((Answer.Found<Page<StoreEntry>>) viaFirst).value();
         assertThat(page.items()).extracting(StoreEntry::key).containsExactly("BR", "CN", "DE", "FR", "JP", "US", "ZA");
         assertThat(page.next()).isEmpty();
         assertThat(page.answeredBy()).containsExactly("instance-0:7000", "instance-1:7001");
-        assertThat(((QueryResult.Found<Page<StoreEntry>>) viaSecond).value()).isEqualTo(page);
+        assertThat(((Answer.Found<Page<StoreEntry>>) viaSecond).value()).isEqualTo(page);
     }
 
     @Test
     void pagesFollowEachOtherWithoutGapOrRepeatUntilTheLastHasNoNext() {
         List<String> keys = IntStream.range(0, 23).mapToObj(i -> String.format("C%02d", i)).toList();
         keys.forEach(k -> cluster.put(STORE, k, Map.of("country", k)));
-        StoreQueries queries = cluster.queriesVia(0, TIMEOUT);
+        ClusterQueries queries = cluster.queriesVia(0, TIMEOUT);
 
         List<String> seen = new ArrayList<>();
         Optional<String> after = Optional.empty();
         int pages = 0;
         do {
-            Page<StoreEntry> page = ((QueryResult.Found<Page<StoreEntry>>) queries.list(STORE, KeyRange.ALL,
+            Page<StoreEntry> page = ((Answer.Found<Page<StoreEntry>>) queries.list(STORE, KeyRange.ALL,
                     new PageRequest(after, 5), QueryOptions.STRICT)).value();
             page.items().forEach(e -> seen.add(e.key()));
             after = page.next().map(PageRequest::keyOfCursor);
@@ -113,10 +113,10 @@ class StoreQueriesTest {
         cluster.put(STORE, "FR", Map.of("country", "FR"));
         cluster.down(1);
 
-        QueryResult<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(10), QueryOptions.STRICT);
 
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Unavailable.class,
+        assertThat(result).isInstanceOfSatisfying(Answer.Unavailable.class,
                 u -> assertThat(u.reason()).contains("partitions [1, 3]").contains("partial=true"));
     }
 
@@ -125,10 +125,10 @@ class StoreQueriesTest {
         List.of("FR", "DE", "US", "BR").forEach(c -> cluster.put(STORE, c, Map.of("country", c)));
         cluster.down(1);
 
-        QueryResult<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(10), new QueryOptions(false, true));
 
-        Page<StoreEntry> page = ((QueryResult.Found<Page<StoreEntry>>) result).value();
+        Page<StoreEntry> page = ((Answer.Found<Page<StoreEntry>>) result).value();
         assertThat(page.missingPartitions()).containsExactly(1, 3);
         assertThat(page.answeredBy()).containsExactly("instance-0:7000");
         assertThat(page.items()).allSatisfy(e -> assertThat(cluster.partitionOf(e.key()) % 2).isZero());
@@ -139,10 +139,10 @@ class StoreQueriesTest {
         List.of("FR", "DE", "US", "BR").forEach(c -> cluster.put(STORE, c, Map.of("country", c)));
         cluster.down(1);
 
-        QueryResult<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(10), new QueryOptions(true, false));
 
-        Page<StoreEntry> page = ((QueryResult.Found<Page<StoreEntry>>) result).value();
+        Page<StoreEntry> page = ((Answer.Found<Page<StoreEntry>>) result).value();
         assertThat(page.items()).extracting(StoreEntry::key).containsExactly("BR", "DE", "FR", "US");
         assertThat(page.staleReads()).extracting(Page.StaleRead::partition).containsExactly(1, 3);
     }
@@ -152,11 +152,11 @@ class StoreQueriesTest {
         cluster.silent(1);
 
         long start = System.nanoTime();
-        QueryResult<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(10), QueryOptions.STRICT);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusMillis(500));
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Unavailable.class,
+        assertThat(result).isInstanceOfSatisfying(Answer.Unavailable.class,
                 u -> assertThat(u.reason()).contains("did not answer within"));
     }
 
@@ -164,10 +164,10 @@ class StoreQueriesTest {
     void restoringStoreMakesTheListUnavailable() {
         cluster.restoring(1, STORE);
 
-        QueryResult<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
+        Answer<Page<StoreEntry>> result = cluster.queriesVia(0, TIMEOUT).list(STORE, KeyRange.ALL,
                 PageRequest.first(10), QueryOptions.STRICT);
 
-        assertThat(result).isInstanceOfSatisfying(QueryResult.Unavailable.class,
+        assertThat(result).isInstanceOfSatisfying(Answer.Unavailable.class,
                 u -> assertThat(u.reason()).contains("restoring"));
     }
 
@@ -176,7 +176,7 @@ class StoreQueriesTest {
         IntStream.range(0, 40).forEach(i -> cluster.put(STORE, String.format("P%02d", i),
                 Map.of("member", i % 4 == 0 ? "yes" : "no")));
 
-        Page<StoreEntry> page = ((QueryResult.Found<Page<StoreEntry>>) cluster.queriesVia(0, TIMEOUT).list(STORE,
+        Page<StoreEntry> page = ((Answer.Found<Page<StoreEntry>>) cluster.queriesVia(0, TIMEOUT).list(STORE,
                 KeyRange.ALL.where(new ValueFilter("/member", "yes")), PageRequest.first(5), QueryOptions.STRICT)).value();
 
         assertThat(page.items()).extracting(StoreEntry::key).containsExactly("P00", "P04", "P08", "P12", "P16");
