@@ -296,9 +296,9 @@ public final class LocalRun implements Callable<Integer> {
      * owns: where the broker and registry are, the HTTP port and the state directory. The local
      * run is one instance, which no standby can be assigned to, so it asks for none unless the
      * environment says otherwise (Kafka Streams would warn once per task at every rebalance). Its
-     * state is small, so it keeps its stores in memory unless told otherwise: opening the RocksDB
-     * instances of 72 tasks took 4.4 of the 26 s to a first answer, and restoring the few thousand
-     * changelog records on the next start takes well under a second.
+     * state is small, so it keeps its stores in memory unless told otherwise: opening a RocksDB
+     * instance per store and task costs start-up time, while restoring the few thousand changelog
+     * records on the next start is quick (local-run/README.md has the figures).
      */
     private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);

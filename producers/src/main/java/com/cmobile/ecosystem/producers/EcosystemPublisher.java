@@ -85,7 +85,7 @@ public final class EcosystemPublisher implements AutoCloseable {
     /**
      * Like {@link #publish(PopCapacityEvent, PublishCallback)} for an event its caller has just
      * found valid with this publisher's own {@link #validator()} (the file reader does, line by
-     * line): it is not validated a second time, which on a 2-core machine was a sixth of the
+     * line): it is not validated a second time, which would repeat a noticeable share of the
      * sending thread's work. Validity only grows with time (an event from the future becomes
      * present), so a check made moments earlier still holds; the event must not change meanwhile.
      */

@@ -53,8 +53,8 @@ public final class HttpPeers implements Peers {
      * Where the concurrent calls (fan-out, status) run: a blocking {@code send} on reused daemon
      * threads. Not the JDK client's {@code sendAsync}: it hands every response over to
      * CompletableFuture's default executor, which on a machine or container with two CPUs or fewer
-     * (common-pool parallelism 1) starts a new thread for each task (JDK-8204339). On the
-     * two-core benchmark machine that was a thread started per peer answer of every fan-out.
+     * (common-pool parallelism 1) starts a new thread for each task (JDK-8204339): a thread per
+     * peer answer of every fan-out.
      */
     static ThreadPoolExecutor callExecutor() {
         var threads = new AtomicInteger();
