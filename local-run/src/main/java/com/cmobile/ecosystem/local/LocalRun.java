@@ -57,7 +57,6 @@ public final class LocalRun implements Callable<Integer> {
     public static final int FAILED = 1;
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-    private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
     private static final Duration COORDINATOR_HEAD_START = Duration.ofSeconds(30);
 
     @Spec
@@ -109,10 +108,6 @@ public final class LocalRun implements Callable<Integer> {
         // Set before the first logger exists: a quiet terminal unless the user brings a configuration.
         if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
             System.setProperty(LOGBACK_CONFIGURATION, "com/cmobile/ecosystem/local/logback-local-run.xml");
-        }
-        // Avro 1.12.2 loads generated classes by name only from trusted packages; set before any Avro class loads.
-        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
-            System.setProperty(AVRO_TRUSTED_PACKAGES, "com.cmobile.ecosystem.events");
         }
         int exitCode = commandLine(System.getenv()).execute(args);
         System.exit(exitCode);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -62,10 +61,9 @@ class WireFormatTest {
     }
 
     private static byte[] plainAvro(PopCapacityEvent event) throws IOException {
-        Schema schema = PopCapacityEvent.getClassSchema();
         var out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<PopCapacityEvent>(schema).write(event, encoder);
+        new SpecificDatumWriter<>(PopCapacityEvent.class).write(event, encoder);
         encoder.flush();
         return out.toByteArray();
     }

@@ -55,7 +55,6 @@ public final class EcosystemApp implements AutoCloseable {
             StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
 
     private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
-    private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
     /** Bound on each look-up of topic metadata at start, as Kafka's clients bound theirs by default. */
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
 
@@ -107,7 +106,6 @@ public final class EcosystemApp implements AutoCloseable {
 
     /** Starts the HTTP server, then Kafka Streams (so peers can reach this instance as soon as it joins). */
     public static EcosystemApp start(AppConfig config, Options options) {
-        trustGeneratedAvroClasses();
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = ModelJson.newMapper();
         EcosystemMetrics metrics = new EcosystemMetrics();
@@ -237,12 +235,5 @@ public final class EcosystemApp implements AutoCloseable {
     private static Instance instanceOf(String applicationServer) {
         int colon = applicationServer.lastIndexOf(':');
         return new Instance(applicationServer.substring(0, colon), Integer.parseInt(applicationServer.substring(colon + 1)));
-    }
-
-    /** Avro 1.12.2 refuses to load generated classes outside trusted packages; ours are trusted unless the launcher chose. */
-    private static void trustGeneratedAvroClasses() {
-        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
-            System.setProperty(AVRO_TRUSTED_PACKAGES, "com.cmobile.ecosystem.events");
-        }
     }
 }

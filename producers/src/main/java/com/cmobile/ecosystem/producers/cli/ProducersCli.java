@@ -45,10 +45,6 @@ public final class ProducersCli implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "com/cmobile/ecosystem/producers/cli/logback-cli.xml");
         }
-        // The serializer loads generated Avro classes by name: trust their package (Avro 1.12.2).
-        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "com.cmobile.ecosystem.events");
-        }
         System.exit(commandLine(System.getenv(), System.in).execute(args));
     }
 
