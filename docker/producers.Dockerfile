@@ -6,6 +6,7 @@ FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
+COPY registry/pom.xml registry/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
 COPY local-run/pom.xml local-run/

@@ -8,6 +8,7 @@ WORKDIR /src
 # Every module's pom: Maven reads the whole reactor even when building one module.
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
+COPY registry/pom.xml registry/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
 COPY local-run/pom.xml local-run/

@@ -4,7 +4,7 @@ import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.local.broker.BrokerSettings;
 import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
-import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 import com.cmobile.ecosystem.local.topics.CoordinatorTopics;
 import com.cmobile.ecosystem.local.topics.EventTopicSettings;
 import com.cmobile.ecosystem.local.topics.ProvisionedTopics;

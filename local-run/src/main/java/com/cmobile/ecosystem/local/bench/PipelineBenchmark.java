@@ -3,7 +3,7 @@ package com.cmobile.ecosystem.local.bench;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.local.broker.BrokerSettings;
 import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
-import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 import com.cmobile.ecosystem.local.topics.EventTopicSettings;
 import com.cmobile.ecosystem.local.topics.TopicProvisioner;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;

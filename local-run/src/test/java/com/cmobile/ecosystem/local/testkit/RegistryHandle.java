@@ -1,6 +1,6 @@
 package com.cmobile.ecosystem.local.testkit;
 
-import com.cmobile.ecosystem.local.registry.SchemaRegistryServer;
+import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 
 /** The schema registry the test kit hands out: the real server, on a free port, over {@code _schemas}. */
 record RegistryHandle(SchemaRegistryServer server) implements AutoCloseable {

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.registry;
+package com.cmobile.ecosystem.registry.server;
 
 /** Small Avro schemas for evolution tests: a PoP record in several versions. */
 final class Schemas {

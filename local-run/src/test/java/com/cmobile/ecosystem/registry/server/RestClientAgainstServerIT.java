@@ -1,8 +1,8 @@
-package com.cmobile.ecosystem.local.registry;
+package com.cmobile.ecosystem.registry.server;
 
-import static com.cmobile.ecosystem.local.registry.Schemas.POP_CAPACITY_AS_STRING;
-import static com.cmobile.ecosystem.local.registry.Schemas.POP_V1;
-import static com.cmobile.ecosystem.local.registry.Schemas.POP_V2_OPTIONAL_CITY;
+import static com.cmobile.ecosystem.registry.server.Schemas.POP_CAPACITY_AS_STRING;
+import static com.cmobile.ecosystem.registry.server.Schemas.POP_V1;
+import static com.cmobile.ecosystem.registry.server.Schemas.POP_V2_OPTIONAL_CITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

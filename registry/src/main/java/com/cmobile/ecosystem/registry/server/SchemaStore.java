@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.registry;
+package com.cmobile.ecosystem.registry.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
-import com.cmobile.ecosystem.local.registry.AvroCompatibility.VersionedSchema;
+import com.cmobile.ecosystem.registry.server.AvroCompatibility.VersionedSchema;
 import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import com.cmobile.ecosystem.registry.ErrorCodes;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.registry;
+package com.cmobile.ecosystem.registry.server;
 
 import java.util.List;
 import java.util.Map;

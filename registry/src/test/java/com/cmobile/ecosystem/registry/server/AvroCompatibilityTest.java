@@ -1,10 +1,10 @@
-package com.cmobile.ecosystem.local.registry;
+package com.cmobile.ecosystem.registry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.cmobile.ecosystem.local.registry.AvroCompatibility.VersionedSchema;
+import com.cmobile.ecosystem.registry.server.AvroCompatibility.VersionedSchema;
 import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
