@@ -7,6 +7,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
 COPY registry/pom.xml registry/
+COPY testkit/pom.xml testkit/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
 COPY local-run/pom.xml local-run/

@@ -2,13 +2,13 @@ package com.cmobile.ecosystem.local;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
-import com.cmobile.ecosystem.local.broker.BrokerSettings;
-import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
+import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
+import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 import com.cmobile.ecosystem.local.topics.CoordinatorTopics;
-import com.cmobile.ecosystem.local.topics.EventTopicSettings;
-import com.cmobile.ecosystem.local.topics.ProvisionedTopics;
-import com.cmobile.ecosystem.local.topics.TopicProvisioner;
+import com.cmobile.ecosystem.testkit.topics.EventTopicSettings;
+import com.cmobile.ecosystem.testkit.topics.ProvisionedTopics;
+import com.cmobile.ecosystem.testkit.topics.TopicProvisioner;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.simulator.SeedSimulator;
 import java.io.PrintWriter;

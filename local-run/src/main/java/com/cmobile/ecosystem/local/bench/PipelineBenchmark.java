@@ -1,11 +1,11 @@
 package com.cmobile.ecosystem.local.bench;
 
 import com.cmobile.ecosystem.events.Topics;
-import com.cmobile.ecosystem.local.broker.BrokerSettings;
-import com.cmobile.ecosystem.local.broker.EmbeddedKafkaBroker;
+import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
+import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
-import com.cmobile.ecosystem.local.topics.EventTopicSettings;
-import com.cmobile.ecosystem.local.topics.TopicProvisioner;
+import com.cmobile.ecosystem.testkit.topics.EventTopicSettings;
+import com.cmobile.ecosystem.testkit.topics.TopicProvisioner;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.simulator.LoadGenerator;

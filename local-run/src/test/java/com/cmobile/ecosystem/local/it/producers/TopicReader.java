@@ -1,6 +1,6 @@
 package com.cmobile.ecosystem.local.it.producers;
 
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.serde.SpecificAvroDeserializer;
 import java.time.Duration;
 import java.time.Instant;

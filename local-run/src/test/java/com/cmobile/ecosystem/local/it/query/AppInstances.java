@@ -2,7 +2,7 @@ package com.cmobile.ecosystem.local.it.query;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

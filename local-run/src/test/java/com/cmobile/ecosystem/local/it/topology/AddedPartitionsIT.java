@@ -13,8 +13,8 @@ import java.util.Map;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafkaExtension;
+import com.cmobile.ecosystem.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;

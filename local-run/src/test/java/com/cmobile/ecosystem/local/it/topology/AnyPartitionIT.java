@@ -31,7 +31,7 @@ import com.cmobile.ecosystem.local.it.query.AppInstances;
 import com.cmobile.ecosystem.local.it.topology.EventHistories.PartnerStep;
 import com.cmobile.ecosystem.local.it.topology.EventHistories.PopStep;
 import com.cmobile.ecosystem.local.it.topology.EventHistories.Step;
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
