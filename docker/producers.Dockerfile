@@ -10,6 +10,7 @@ COPY registry/pom.xml registry/
 COPY testkit/pom.xml testkit/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
+COPY benchmarks/pom.xml benchmarks/
 COPY local-run/pom.xml local-run/
 COPY schemas/src schemas/src
 COPY producers/src producers/src

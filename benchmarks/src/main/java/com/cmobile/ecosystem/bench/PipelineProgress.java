@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.bench;
+package com.cmobile.ecosystem.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

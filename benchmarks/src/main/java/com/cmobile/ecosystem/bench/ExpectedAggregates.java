@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.bench;
+package com.cmobile.ecosystem.bench;
 
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.bench;
+package com.cmobile.ecosystem.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

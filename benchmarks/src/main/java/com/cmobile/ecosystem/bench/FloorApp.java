@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.bench;
+package com.cmobile.ecosystem.bench;
 
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.app.config.StreamsProperties;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.bench.jmh;
+package com.cmobile.ecosystem.bench.jmh;
 
 import com.cmobile.ecosystem.events.OnboardingAction;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
