@@ -13,6 +13,8 @@ COPY streams-app/pom.xml streams-app/
 COPY benchmarks/pom.xml benchmarks/
 COPY local-run/pom.xml local-run/
 COPY schemas/src schemas/src
+COPY registry/src registry/src
+COPY testkit/src testkit/src
 COPY producers/src producers/src
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl producers -am package

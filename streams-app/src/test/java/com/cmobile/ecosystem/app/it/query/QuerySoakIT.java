@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.query;
+package com.cmobile.ecosystem.app.it.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +10,7 @@ import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.local.it.NaiveAnswers;
+import com.cmobile.ecosystem.app.it.NaiveAnswers;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import com.cmobile.ecosystem.serde.EventSerdes;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.producers;
+package com.cmobile.ecosystem.producers.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

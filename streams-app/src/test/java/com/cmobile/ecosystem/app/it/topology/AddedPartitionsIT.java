@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.topology;
+package com.cmobile.ecosystem.app.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,2 +1,2 @@
 /** Interoperability checks against Confluent's own clients. */
-package com.cmobile.ecosystem.local.interop;
+package com.cmobile.ecosystem.app.it.interop;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.producers;
+package com.cmobile.ecosystem.app.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

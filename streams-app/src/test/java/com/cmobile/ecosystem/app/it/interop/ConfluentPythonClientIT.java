@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.interop;
+package com.cmobile.ecosystem.app.it.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

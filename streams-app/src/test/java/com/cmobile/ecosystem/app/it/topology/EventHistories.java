@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.topology;
+package com.cmobile.ecosystem.app.it.topology;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.query;
+package com.cmobile.ecosystem.app.it.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.producers;
+package com.cmobile.ecosystem.producers.it;
 
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.serde.SpecificAvroDeserializer;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.topology;
+package com.cmobile.ecosystem.app.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
-import com.cmobile.ecosystem.local.it.NaiveAnswers;
-import com.cmobile.ecosystem.local.it.query.AppInstances;
-import com.cmobile.ecosystem.local.it.topology.EventHistories.PartnerStep;
-import com.cmobile.ecosystem.local.it.topology.EventHistories.PopStep;
-import com.cmobile.ecosystem.local.it.topology.EventHistories.Step;
+import com.cmobile.ecosystem.app.it.NaiveAnswers;
+import com.cmobile.ecosystem.app.it.query.AppInstances;
+import com.cmobile.ecosystem.app.it.topology.EventHistories.PartnerStep;
+import com.cmobile.ecosystem.app.it.topology.EventHistories.PopStep;
+import com.cmobile.ecosystem.app.it.topology.EventHistories.Step;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.serde.EventSerdes;
 import net.jqwik.api.AfterFailureMode;

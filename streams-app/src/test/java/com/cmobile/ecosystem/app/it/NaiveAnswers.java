@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it;
+package com.cmobile.ecosystem.app.it;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.local.it.query.AppInstances;
+import com.cmobile.ecosystem.app.it.query.AppInstances;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.query;
+package com.cmobile.ecosystem.app.it.query;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;

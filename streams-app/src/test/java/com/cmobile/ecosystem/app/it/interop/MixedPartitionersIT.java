@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.interop;
+package com.cmobile.ecosystem.app.it.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,9 +30,9 @@ import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
-import com.cmobile.ecosystem.local.it.NaiveAnswers;
-import com.cmobile.ecosystem.local.it.query.AppInstances;
-import com.cmobile.ecosystem.local.it.query.AppInstances.TestTopics;
+import com.cmobile.ecosystem.app.it.NaiveAnswers;
+import com.cmobile.ecosystem.app.it.query.AppInstances;
+import com.cmobile.ecosystem.app.it.query.AppInstances.TestTopics;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.testkit.PythonInterop;
 import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;

@@ -1,2 +1,2 @@
 /** Broker-backed tests of interactive queries across several instances of the streams application. */
-package com.cmobile.ecosystem.local.it.query;
+package com.cmobile.ecosystem.app.it.query;
