@@ -3,18 +3,15 @@ package com.cmobile.ecosystem.registry.server;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.cmobile.ecosystem.registry.CompatibilityCheck;
 import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
-import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
-import org.apache.avro.SchemaCompatibility;
 
 /**
- * Decides compatibility with Avro's own reader/writer checker, so the registry agrees exactly
- * with what Avro's schema resolution will do when data is read.
- *
- * <p>Backward: the new schema can read data written with an earlier one. Forward: an earlier
- * schema can read data written with the new one. Full: both.
+ * The registry's compatibility rule ({@link CompatibilityCheck}, shared with the in-memory
+ * registry), its findings described as Confluent's registry does in a 409: error type, which
+ * version could not read which, and the field by name.
  */
 final class AvroCompatibility {
 
@@ -26,35 +23,20 @@ final class AvroCompatibility {
      * {@code level}; empty when compatible.
      */
     static List<String> problems(CompatibilityLevel level, Schema candidate, List<VersionedSchema> earlier) {
-        if (level == CompatibilityLevel.NONE || earlier.isEmpty()) {
-            return List.of();
-        }
-        List<VersionedSchema> against = level.isTransitive() ? earlier : List.of(earlier.get(earlier.size() - 1));
+        List<Schema> schemas = earlier.stream().map(VersionedSchema::schema).toList();
         var problems = new ArrayList<String>();
-        for (VersionedSchema old : against) {
-            if (level.checksBackward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()), candidate,
-                        "new schema cannot read data written with version " + old.version(), problems);
-            }
-            if (level.checksForward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate), old.schema(),
-                        "version " + old.version() + " cannot read data written with the new schema", problems);
-            }
-        }
-        return problems;
-    }
-
-    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, Schema reader, String direction,
-                                 List<String> problems) {
-        if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
-            return;
-        }
-        for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
+        for (CompatibilityCheck.Failure failure : CompatibilityCheck.failures(level, candidate, schemas)) {
+            int version = earlier.get(failure.earlier()).version();
+            String direction = failure.direction() == CompatibilityCheck.Direction.BACKWARD
+                    ? "new schema cannot read data written with version " + version
+                    : "version " + version + " cannot read data written with the new schema";
+            Incompatibility incompatibility = failure.incompatibility();
             String location = incompatibility.getLocation();
             problems.add("{errorType:'" + incompatibility.getType() + "', description:'" + direction + ": "
-                    + incompatibility.getMessage() + "', field:'" + fieldPath(reader, location)
+                    + incompatibility.getMessage() + "', field:'" + fieldPath(failure.reader(), location)
                     + "', location:'" + location + "'}");
         }
+        return problems;
     }
 
     /**
