@@ -97,13 +97,19 @@ class QueryFromAnyInstanceIT {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (EcosystemApp app : List.of(first, second)) {
                 assertThat(AppInstances.get(app, "/health/ready").status()).isEqualTo(200);
-                JsonNode global = AppInstances.get(app, "/api/v1/capacity").body();
+                // A 503 (a store moving between the instances) must fail the attempt, not end the wait with an NPE:
+                // untilAsserted retries assertion errors only.
+                var capacityAnswer = AppInstances.get(app, "/api/v1/capacity");
+                assertThat(capacityAnswer.status()).isEqualTo(200);
+                JsonNode global = capacityAnswer.body();
                 assertThat(global.get("capacityMbps").asLong()).isEqualTo(capacity);
                 assertThat(global.get("activePops").asLong()).isEqualTo(pops.size());
                 assertThat(global.get("countries").asLong()).isEqualTo(7);
                 assertThat(global.get("cities").asLong()).isEqualTo(CITIES.size());
                 assertThat(global.get("businessLocations").asLong()).isEqualTo(7);
-                JsonNode alliance = AppInstances.get(app, "/api/v1/alliance").body();
+                var allianceAnswer = AppInstances.get(app, "/api/v1/alliance");
+                assertThat(allianceAnswer.status()).isEqualTo(200);
+                JsonNode alliance = allianceAnswer.body();
                 assertThat(alliance.get("organisations").asLong()).isEqualTo(partners.size());
                 assertThat(alliance.get("programs").findValues("members").stream().mapToLong(JsonNode::asLong).sum()
                         + alliance.get("programs").findValues("partners").stream().mapToLong(JsonNode::asLong).sum())
