@@ -6,10 +6,15 @@ FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
+COPY registry/pom.xml registry/
+COPY testkit/pom.xml testkit/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
+COPY benchmarks/pom.xml benchmarks/
 COPY local-run/pom.xml local-run/
 COPY schemas/src schemas/src
+COPY registry/src registry/src
+COPY testkit/src testkit/src
 COPY producers/src producers/src
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl producers -am package

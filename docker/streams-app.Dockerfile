@@ -6,12 +6,19 @@
 FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
 # Every module's pom: Maven reads the whole reactor even when building one module.
+# Sources: the module and every module it depends on, at test scope too (-am builds those).
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
+COPY registry/pom.xml registry/
+COPY testkit/pom.xml testkit/
 COPY producers/pom.xml producers/
 COPY streams-app/pom.xml streams-app/
+COPY benchmarks/pom.xml benchmarks/
 COPY local-run/pom.xml local-run/
 COPY schemas/src schemas/src
+COPY registry/src registry/src
+COPY testkit/src testkit/src
+COPY producers/src producers/src
 COPY streams-app/src streams-app/src
 # The Maven repository is a cache mount: a rebuild after a code change downloads nothing.
 RUN --mount=type=cache,target=/root/.m2 \

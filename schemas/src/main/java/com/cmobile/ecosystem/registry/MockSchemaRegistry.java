@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.registry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 
 /**
  * An in-memory schema registry for tests, reached by serdes configured with
@@ -161,27 +161,18 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     private List<String> compatibilityProblems(String subject, Schema candidate) {
         CompatibilityLevel level = subjectCompatibility.getOrDefault(subject, globalCompatibility);
         List<Integer> versions = versionIdsBySubject.getOrDefault(subject, List.of());
-        if (level == CompatibilityLevel.NONE || versions.isEmpty()) {
-            return List.of();
+        List<Schema> earlier = versions.stream().map(schemasById::get).toList();
+        // One entry per earlier schema and direction that fails, listing what Avro found.
+        var problems = new LinkedHashMap<String, List<String>>();
+        for (CompatibilityCheck.Failure failure : CompatibilityCheck.failures(level, candidate, earlier)) {
+            int id = versions.get(failure.earlier());
+            String what = failure.direction() == CompatibilityCheck.Direction.BACKWARD
+                    ? "new schema cannot read id " + id
+                    : "id " + id + " cannot read new schema";
+            var incompatibility = failure.incompatibility();
+            problems.computeIfAbsent(what, key -> new ArrayList<>()).add(incompatibility.getType() + " at "
+                    + incompatibility.getLocation() + " (" + incompatibility.getMessage() + ")");
         }
-        List<Integer> earlier = level.isTransitive() ? versions : versions.subList(versions.size() - 1, versions.size());
-        List<String> problems = new ArrayList<>();
-        for (int id : earlier) {
-            Schema old = schemasById.get(id);
-            if (level.checksBackward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old), "new schema cannot read id " + id, problems);
-            }
-            if (level.checksForward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(old, candidate), "id " + id + " cannot read new schema", problems);
-            }
-        }
-        return problems;
-    }
-
-    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, String what, List<String> problems) {
-        if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            problems.add(what + ": " + result.getResult().getIncompatibilities().stream()
-                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")").toList());
-        }
+        return problems.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue()).toList();
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * Byte-level interoperability with Confluent's own Python client ({@code confluent_kafka.avro}'s
  * MessageSerializer, Debian's python3-confluent-kafka), both registering in one registry (a
  * loopback HTTP front for a {@link MockSchemaRegistry}). Without that client it fails on CI
- * ({@code CI=true}) and is skipped elsewhere. The broker-level check lives in local-run.
+ * ({@code CI=true}) and is skipped elsewhere. The broker-level check lives in streams-app (ConfluentPythonClientIT).
  */
 class ConfluentPythonClientTest {
 
@@ -54,7 +54,7 @@ class ConfluentPythonClientTest {
         if (!available) {
             String message = "Confluent's Python client is not importable by " + PYTHON
                     + "; install it with: apt-get install python3-confluent-kafka python3-avro python3-requests";
-            // The rule of local-run's RequiredPeer, which this module cannot use: on CI a check
+            // The rule of testkit's RequiredPeer, which this module cannot use (testkit depends on it): on CI a check
             // that cannot run fails; elsewhere it is skipped.
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message + " (CI=true: this check must run)");

@@ -1,2 +1,2 @@
-/** Explicit, idempotent creation of the event topics and their dead-letter topics. */
+/** A head start for the broker's own coordinator topics while the launcher starts the app. */
 package com.cmobile.ecosystem.local.topics;

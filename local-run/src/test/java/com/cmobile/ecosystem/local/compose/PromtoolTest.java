@@ -2,7 +2,7 @@ package com.cmobile.ecosystem.local.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cmobile.ecosystem.local.testkit.Promtool;
+import com.cmobile.ecosystem.testkit.Promtool;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Prometheus' own checker ({@code promtool}, Debian package {@code prometheus}) on the Prometheus
  * configuration and on every PromQL expression of the Grafana dashboard. Without promtool these
- * fail on CI and are skipped elsewhere ({@link com.cmobile.ecosystem.local.testkit.RequiredPeer}).
+ * fail on CI and are skipped elsewhere ({@link com.cmobile.ecosystem.testkit.RequiredPeer}).
  */
 class PromtoolTest {
 

@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafka;
-import com.cmobile.ecosystem.local.testkit.EmbeddedKafkaExtension;
+import com.cmobile.ecosystem.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,2 +1,0 @@
-/** Apache Kafka's own KRaft broker run in-process, as one combined broker and controller. */
-package com.cmobile.ecosystem.local.broker;

@@ -1,2 +1,0 @@
-/** Interoperability checks against Confluent's own clients. */
-package com.cmobile.ecosystem.local.interop;

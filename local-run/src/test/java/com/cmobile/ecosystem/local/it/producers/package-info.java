@@ -1,2 +1,0 @@
-/** Broker-backed tests of the producers module: the publisher library and the command line against an embedded broker. */
-package com.cmobile.ecosystem.local.it.producers;

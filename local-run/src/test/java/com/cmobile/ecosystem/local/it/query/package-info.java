@@ -1,2 +1,0 @@
-/** Broker-backed tests of interactive queries across several instances of the streams application. */
-package com.cmobile.ecosystem.local.it.query;

@@ -1,0 +1,2 @@
+/** Interoperability checks against Confluent's own clients. */
+package com.cmobile.ecosystem.app.it.interop;

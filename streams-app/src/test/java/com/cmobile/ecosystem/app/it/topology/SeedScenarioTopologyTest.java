@@ -1,0 +1,150 @@
+package com.cmobile.ecosystem.app.it.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.config.StreamsProperties;
+import com.cmobile.ecosystem.app.topology.DeadLetterListener;
+import com.cmobile.ecosystem.app.topology.EcosystemTopology;
+import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
+import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.producers.simulator.SeedScenario;
+import com.cmobile.ecosystem.serde.EventSerdes;
+import com.cmobile.ecosystem.validation.EventValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The seed scenario alone, through the production topology, yields the announcement's figures in
+ * the stores the HTTP API serves. Events go in as the publisher sends them: pops then partners, in
+ * the scenario's (interleaved, backfill-like) order, record timestamps at send time.
+ *
+ * <p>The seed is piped in once for the class (it takes the driver a while); the re-publication test
+ * leaves every figure as it was, so the tests hold in any order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeedScenarioTopologyTest {
+
+    private final List<String> deadLettered = new CopyOnWriteArrayList<>();
+    private Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, PopCapacityEvent> pops;
+    private TestInputTopic<String, PartnerOnboardingEvent> partners;
+
+    @BeforeAll
+    void startTopologyAndPublishTheSeed() throws IOException {
+        String scope = "seed-topology-" + UUID.randomUUID();
+        stateDir = Files.createTempDirectory(scope);
+        var config = AppConfig.from(Map.of(
+                "APPLICATION_ID", "seed-scenario-test",
+                "BOOTSTRAP_SERVERS", "unused:9092",
+                "SCHEMA_REGISTRY_URL", "mock://" + scope,
+                "STATE_DIR", stateDir.toString()));
+        DeadLetterListener listener = (topic, reason) -> deadLettered.add(topic + ": " + reason);
+        var topology = new EcosystemTopology(StreamsProperties.topologySettings(config, 1, 1), EventValidator.withDefaults(),
+                listener).build();
+        Properties props = StreamsProperties.of(config, listener, topology);
+        driver = new TopologyTestDriver(topology, props, Instant.now());
+        Map<String, Object> serdeConfig = Map.copyOf(StreamsProperties.serdeConfig(config));
+        Serializer<PopCapacityEvent> popValues = EventSerdes.popCapacity(serdeConfig).serializer();
+        Serializer<PartnerOnboardingEvent> partnerValues = EventSerdes.partnerOnboarding(serdeConfig).serializer();
+        pops = driver.createInputTopic(Topics.POP_CAPACITY, new StringSerializer(), popValues);
+        partners = driver.createInputTopic(Topics.PARTNER_ONBOARDING, new StringSerializer(), partnerValues);
+        publish(SeedScenario.generate());
+    }
+
+    @AfterAll
+    void stopTopology() {
+        driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + stateDir, e);
+        }
+    }
+
+    private void publish(SeedScenario scenario) {
+        for (PopCapacityEvent event : scenario.popEvents()) {
+            pops.pipeInput(event.getPopId(), event, Instant.now());
+        }
+        for (PartnerOnboardingEvent event : scenario.partnerEvents()) {
+            partners.pipeInput(event.getPartnerId(), event, Instant.now());
+        }
+        // The state processors send their partial sums once per commit interval of wall-clock time.
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    private <V> V stored(String store, String key) {
+        KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+        V value = kv.get(key);
+        assertThat(value).as("%s[%s]", store, key).isNotNull();
+        return value;
+    }
+
+    private GlobalCapacity global() {
+        return stored(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL);
+    }
+
+    private ProgramAlliance program(String name) {
+        return stored(StoreNames.PROGRAM_ALLIANCE, name);
+    }
+
+    @Test
+    void theSeedYields360PopsIn284CitiesOperatedBy40BusinessLocationsWith310Tbps() {
+        GlobalCapacity global = global();
+        assertThat(global.activePops()).isEqualTo(360);
+        assertThat(global.cities()).isEqualTo(284);
+        assertThat(global.businessLocations()).isEqualTo(40);
+        assertThat(global.capacityMbps()).isEqualTo(310_000_000L);
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void theSeedYieldsTheProgramFigures() {
+        assertThat(program("HAND_IN_HAND").members()).isEqualTo(29);
+        assertThat(program("HAND_IN_HAND").subscribers()).isGreaterThan(3_000_000_000L)
+                .isEqualTo(SeedScenario.HAND_IN_HAND_SUBSCRIBERS);
+        assertThat(program("ISTAR").partners()).isEqualTo(500);
+        assertThat(program("GTI").members()).isEqualTo(147);
+        assertThat(program("GTI").partners()).isEqualTo(242);
+        assertThat(program("ECOSYSTEM_ALLIANCE").members()).isEqualTo(SeedScenario.ECOSYSTEM_ALLIANCE_FOUNDING_MEMBERS);
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void publishingTheSeedAgainChangesNoFigure() {
+        GlobalCapacity once = global();
+        List<ProgramAlliance> programsOnce = List.of(program("HAND_IN_HAND"), program("ISTAR"), program("GTI"),
+                program("ECOSYSTEM_ALLIANCE"));
+
+        publish(SeedScenario.generate());
+
+        assertThat(global()).isEqualTo(once);
+        assertThat(List.of(program("HAND_IN_HAND"), program("ISTAR"), program("GTI"), program("ECOSYSTEM_ALLIANCE")))
+                .isEqualTo(programsOnce);
+    }
+}
