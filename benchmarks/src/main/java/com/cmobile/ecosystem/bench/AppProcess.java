@@ -59,7 +59,6 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
-        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.cmobile.ecosystem.events");
         command.addAll(extraArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
