@@ -1,7 +1,6 @@
 package com.cmobile.ecosystem.registry;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import org.apache.avro.Schema;
  * <p>Behaves like Confluent's registry where the serdes can tell: ids are registry-wide and the
  * same schema gets the same id under every subject; registering an already registered schema
  * returns its id; the default compatibility level is BACKWARD and violations raise
- * {@link IncompatibleSchemaException}. Every call is counted ({@link #callCount()}) so tests can
+ * {@link IncompatibleSchemaException}. Those rules are {@link RegistryModel}'s, which the registry
+ * server shares; a schema is identified by Avro's {@code toString()} of it. Every call is counted ({@link #callCount()}) so tests can
  * prove that a hot path makes none.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {
@@ -28,12 +28,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     private static final Map<String, MockSchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
     private final String scope;
-    private final Map<String, Integer> idsBySchemaText = new HashMap<>();
-    private final Map<Integer, Schema> schemasById = new HashMap<>();
-    private final Map<String, List<Integer>> versionIdsBySubject = new HashMap<>();
-    private final Map<String, CompatibilityLevel> subjectCompatibility = new HashMap<>();
+    private final RegistryModel model = new RegistryModel();
     private final AtomicLong calls = new AtomicLong();
-    private CompatibilityLevel globalCompatibility = CompatibilityLevel.BACKWARD;
 
     private MockSchemaRegistry(String scope) {
         this.scope = scope;
@@ -72,52 +68,44 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     @Override
     public synchronized int register(String subject, Schema schema) {
         calls.incrementAndGet();
-        List<Integer> versions = versionIdsBySubject.getOrDefault(subject, List.of());
-        Integer known = idsBySchemaText.get(schema.toString());
-        if (known != null && versions.contains(known)) {
-            return known;
+        String text = schema.toString();
+        RegistryModel.Registration registration = model.plan(subject, text);
+        if (!registration.newVersion()) {
+            return registration.id();
         }
         List<String> problems = compatibilityProblems(subject, schema);
         if (!problems.isEmpty()) {
             throw new IncompatibleSchemaException("Schema being registered is incompatible with an earlier schema for subject '"
                     + subject + "': " + problems);
         }
-        int id = known != null ? known : idsBySchemaText.size() + 1;
-        idsBySchemaText.put(schema.toString(), id);
-        schemasById.put(id, schema);
-        versionIdsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
-        return id;
+        model.put(subject, registration.version(), registration.id(), text, Optional.of(schema));
+        return registration.id();
     }
 
     @Override
     public synchronized Schema schemaById(int id) {
         calls.incrementAndGet();
-        Schema schema = schemasById.get(id);
-        if (schema == null) {
-            throw new SchemaNotFoundException("Schema " + id + " not found in mock registry '" + scope + "'");
-        }
-        return schema;
+        return model.schemaById(id).orElseThrow(
+                () -> new SchemaNotFoundException("Schema " + id + " not found in mock registry '" + scope + "'"));
     }
 
     @Override
     public synchronized RegisteredSchema latest(String subject) {
         calls.incrementAndGet();
-        List<Integer> versions = versionsOf(subject);
-        int version = versions.size();
-        int id = versions.get(version - 1);
-        return new RegisteredSchema(subject, version, id, schemasById.get(id));
+        return registered(model.latest(subject).orElseThrow(() -> subjectNotFound(subject)));
     }
 
     @Override
     public synchronized RegisteredSchema lookup(String subject, Schema schema) {
         calls.incrementAndGet();
-        List<Integer> versions = versionsOf(subject);
-        Integer id = idsBySchemaText.get(schema.toString());
-        int index = id == null ? -1 : versions.indexOf(id);
-        if (index < 0) {
-            throw new SchemaNotFoundException("Schema not found under subject '" + subject + "' in mock registry '" + scope + "'");
+        if (!model.hasSubject(subject)) {
+            throw subjectNotFound(subject);
         }
-        return new RegisteredSchema(subject, index + 1, id, schemasById.get(id));
+        return model.idOf(schema.toString())
+                .flatMap(id -> model.versionHolding(subject, id))
+                .map(this::registered)
+                .orElseThrow(() -> new SchemaNotFoundException(
+                        "Schema not found under subject '" + subject + "' in mock registry '" + scope + "'"));
     }
 
     @Override
@@ -129,43 +117,43 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     @Override
     public synchronized CompatibilityLevel compatibility() {
         calls.incrementAndGet();
-        return globalCompatibility;
+        return model.globalCompatibility();
     }
 
     @Override
     public synchronized Optional<CompatibilityLevel> compatibility(String subject) {
         calls.incrementAndGet();
-        return Optional.ofNullable(subjectCompatibility.get(subject));
+        return model.subjectCompatibility(subject);
     }
 
     @Override
     public synchronized void setCompatibility(CompatibilityLevel level) {
         calls.incrementAndGet();
-        globalCompatibility = Objects.requireNonNull(level, "level");
+        model.setGlobalCompatibility(level);
     }
 
     @Override
     public synchronized void setCompatibility(String subject, CompatibilityLevel level) {
         calls.incrementAndGet();
-        subjectCompatibility.put(subject, Objects.requireNonNull(level, "level"));
+        model.setSubjectCompatibility(subject, level);
     }
 
-    private List<Integer> versionsOf(String subject) {
-        List<Integer> versions = versionIdsBySubject.get(subject);
-        if (versions == null || versions.isEmpty()) {
-            throw new SubjectNotFoundException("Subject '" + subject + "' not found in mock registry '" + scope + "'");
-        }
-        return versions;
+    private RegisteredSchema registered(RegistryModel.Version version) {
+        return new RegisteredSchema(version.subject(), version.version(), version.id(), model.schemaOf(version));
+    }
+
+    private SubjectNotFoundException subjectNotFound(String subject) {
+        return new SubjectNotFoundException("Subject '" + subject + "' not found in mock registry '" + scope + "'");
     }
 
     private List<String> compatibilityProblems(String subject, Schema candidate) {
-        CompatibilityLevel level = subjectCompatibility.getOrDefault(subject, globalCompatibility);
-        List<Integer> versions = versionIdsBySubject.getOrDefault(subject, List.of());
-        List<Schema> earlier = versions.stream().map(schemasById::get).toList();
+        CompatibilityLevel level = model.effectiveCompatibility(subject);
+        List<RegistryModel.Version> versions = model.versions(subject);
+        List<Schema> earlier = versions.stream().map(model::schemaOf).toList();
         // One entry per earlier schema and direction that fails, listing what Avro found.
         var problems = new LinkedHashMap<String, List<String>>();
         for (CompatibilityCheck.Failure failure : CompatibilityCheck.failures(level, candidate, earlier)) {
-            int id = versions.get(failure.earlier());
+            int id = versions.get(failure.earlier()).id();
             String what = failure.direction() == CompatibilityCheck.Direction.BACKWARD
                     ? "new schema cannot read id " + id
                     : "id " + id + " cannot read new schema";

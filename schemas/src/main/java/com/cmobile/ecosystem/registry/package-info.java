@@ -1,2 +1,2 @@
-/** A client for Confluent Schema Registry's REST API, an in-memory registry for tests, and the shared error codes. */
+/** A client for Confluent Schema Registry's REST API, the in-memory registry model the tests and the registry server share, and the shared error codes. */
 package com.cmobile.ecosystem.registry;
