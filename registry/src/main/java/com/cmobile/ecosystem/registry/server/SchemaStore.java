@@ -1,16 +1,13 @@
 package com.cmobile.ecosystem.registry.server;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 import com.cmobile.ecosystem.registry.server.AvroCompatibility.VersionedSchema;
 import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import com.cmobile.ecosystem.registry.ErrorCodes;
+import com.cmobile.ecosystem.registry.RegistryModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,14 +15,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 
 /**
- * Subjects, versions, ids and compatibility settings, kept in memory and written through to
- * the compacted schema topic.
+ * Subjects, versions, ids and compatibility settings, kept in the shared {@link RegistryModel}
+ * and written through to the compacted schema topic; this class adds only the topic records and
+ * Confluent's errors.
  *
  * <p>Every change is first appended to the topic and acknowledged by the broker, then applied
- * in memory; on start the topic is replayed from the beginning. Ids are allocated as
+ * to the model; on start the topic is replayed from the beginning. The model allocates ids as
  * {@code max(id) + 1}, so a restart on the same data continues the same sequence. One id
  * names one distinct schema (compared in Avro's parsed form, whitespace-insensitive but keeping
- * defaults and docs) across all subjects.
+ * defaults and docs) across all subjects; replayed records keep their text as written.
  *
  * <p>Keys and values follow the shape of Confluent's own {@code _schemas} records:
  * {@code {"keytype":"SCHEMA","subject":..,"version":..,"magic":1}} &rarr;
@@ -36,17 +34,10 @@ import org.apache.avro.Schema;
  */
 final class SchemaStore {
 
-    static final CompatibilityLevel DEFAULT_COMPATIBILITY = CompatibilityLevel.BACKWARD;
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaTopicLog log;
-    private final Map<Integer, String> schemaById = new HashMap<>();
-    private final Map<String, Integer> idBySchema = new HashMap<>();
-    private final Map<String, TreeMap<Integer, Integer>> idByVersionBySubject = new TreeMap<>();
-    private final Map<String, CompatibilityLevel> subjectCompatibility = new HashMap<>();
-    private Optional<CompatibilityLevel> globalCompatibility = Optional.empty();
-    private int maxId;
+    private final RegistryModel model = new RegistryModel();
 
     private SchemaStore(SchemaTopicLog log) {
         this.log = log;
@@ -72,14 +63,9 @@ final class SchemaStore {
 
     synchronized Registration register(String subject, String schemaText) {
         String canonical = canonical(schemaText);
-        var versions = idByVersionBySubject.getOrDefault(subject, new TreeMap<>());
-        Integer existingId = idBySchema.get(canonical);
-        if (existingId != null) {
-            for (var version : versions.entrySet()) {
-                if (version.getValue().equals(existingId)) {
-                    return new Registration(existingId, version.getKey(), false);
-                }
-            }
+        RegistryModel.Registration planned = model.plan(subject, canonical);
+        if (!planned.newVersion()) {
+            return new Registration(planned.id(), planned.version(), false);
         }
         var level = effectiveCompatibility(subject);
         List<String> problems = AvroCompatibility.problems(level, parse(canonical), earlierVersions(subject));
@@ -88,47 +74,39 @@ final class SchemaStore {
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\", details: " + problems + " {compatibility: '" + level + "'}");
         }
-        int id = existingId != null ? existingId : maxId + 1;
-        int version = versions.isEmpty() ? 1 : versions.lastKey() + 1;
-        append(schemaKey(subject, version), schemaValue(subject, version, id, canonical));
-        return new Registration(id, version, true);
+        append(schemaKey(subject, planned.version()),
+                schemaValue(subject, planned.version(), planned.id(), canonical));
+        return new Registration(planned.id(), planned.version(), true);
     }
 
     synchronized Optional<String> schemaById(int id) {
-        return Optional.ofNullable(schemaById.get(id));
+        return model.textById(id);
     }
 
     synchronized List<String> subjects() {
-        return List.copyOf(idByVersionBySubject.keySet());
+        return model.subjects();
     }
 
     synchronized List<Integer> versions(String subject) {
-        return List.copyOf(versionsOf(subject).keySet());
+        return versionsOf(subject).stream().map(RegistryModel.Version::version).toList();
     }
 
     /** The given version, or the latest when {@code version} is empty. */
     synchronized SubjectVersion version(String subject, OptionalInt version) {
         var versions = versionsOf(subject);
-        int number = version.orElse(versions.lastKey());
-        Integer id = versions.get(number);
-        if (id == null) {
-            throw RegistryException.versionNotFound(subject, number);
-        }
-        return new SubjectVersion(subject, number, id, schemaById.get(id));
+        int number = version.orElse(versions.get(versions.size() - 1).version());
+        return model.version(subject, number)
+                .map(SchemaStore::subjectVersion)
+                .orElseThrow(() -> RegistryException.versionNotFound(subject, number));
     }
 
     /** The version of {@code subject} holding this schema, if it was registered there. */
     synchronized SubjectVersion lookup(String subject, String schemaText) {
-        var versions = versionsOf(subject);
-        Integer id = idBySchema.get(canonical(schemaText));
-        if (id != null) {
-            for (var version : versions.entrySet()) {
-                if (version.getValue().equals(id)) {
-                    return new SubjectVersion(subject, version.getKey(), id, schemaById.get(id));
-                }
-            }
-        }
-        throw RegistryException.schemaNotFound();
+        versionsOf(subject); // an unknown subject is answered before an invalid schema
+        return model.idOf(canonical(schemaText))
+                .flatMap(id -> model.versionHolding(subject, id))
+                .map(SchemaStore::subjectVersion)
+                .orElseThrow(RegistryException::schemaNotFound);
     }
 
     /**
@@ -138,7 +116,7 @@ final class SchemaStore {
     synchronized List<String> compatibilityProblems(String subject, String schemaText, OptionalInt version) {
         Schema candidate = parse(canonical(schemaText));
         var level = effectiveCompatibility(subject);
-        if (!idByVersionBySubject.containsKey(subject)) {
+        if (!model.hasSubject(subject)) {
             if (version.isPresent()) {
                 throw RegistryException.subjectNotFound(subject);
             }
@@ -147,21 +125,21 @@ final class SchemaStore {
         List<VersionedSchema> earlier = earlierVersions(subject);
         if (version.isPresent()) {
             var chosen = version(subject, version);
-            earlier = List.of(new VersionedSchema(chosen.version(), parse(chosen.schema())));
+            earlier = List.of(new VersionedSchema(chosen.version(), model.schemaById(chosen.id()).orElseThrow()));
         }
         return AvroCompatibility.problems(level, candidate, earlier);
     }
 
     synchronized CompatibilityLevel globalCompatibility() {
-        return globalCompatibility.orElse(DEFAULT_COMPATIBILITY);
+        return model.globalCompatibility();
     }
 
     synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
-        return Optional.ofNullable(subjectCompatibility.get(subject));
+        return model.subjectCompatibility(subject);
     }
 
     synchronized CompatibilityLevel effectiveCompatibility(String subject) {
-        return subjectCompatibility(subject).orElseGet(this::globalCompatibility);
+        return model.effectiveCompatibility(subject);
     }
 
     synchronized void setGlobalCompatibility(CompatibilityLevel level) {
@@ -188,19 +166,22 @@ final class SchemaStore {
         return new Schema.Parser().parse(canonical);
     }
 
-    private TreeMap<Integer, Integer> versionsOf(String subject) {
-        var versions = idByVersionBySubject.get(subject);
-        if (versions == null || versions.isEmpty()) {
+    private List<RegistryModel.Version> versionsOf(String subject) {
+        var versions = model.versions(subject);
+        if (versions.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
         return versions;
     }
 
     private List<VersionedSchema> earlierVersions(String subject) {
-        var earlier = new ArrayList<VersionedSchema>();
-        idByVersionBySubject.getOrDefault(subject, new TreeMap<>())
-                .forEach((version, id) -> earlier.add(new VersionedSchema(version, parse(schemaById.get(id)))));
-        return earlier;
+        return model.versions(subject).stream()
+                .map(version -> new VersionedSchema(version.version(), model.schemaOf(version)))
+                .toList();
+    }
+
+    private static SubjectVersion subjectVersion(RegistryModel.Version version) {
+        return new SubjectVersion(version.subject(), version.version(), version.id(), version.text());
     }
 
     private void append(String key, String value) {
@@ -217,14 +198,8 @@ final class SchemaStore {
                 if (v.path("deleted").asBoolean(false)) {
                     return;
                 }
-                String subject = v.path("subject").asText();
-                int version = v.path("version").asInt();
-                int id = v.path("id").asInt();
-                String schema = v.path("schema").asText();
-                schemaById.put(id, schema);
-                idBySchema.putIfAbsent(schema, id);
-                idByVersionBySubject.computeIfAbsent(subject, s -> new TreeMap<>()).put(version, id);
-                maxId = Math.max(maxId, id);
+                model.put(v.path("subject").asText(), v.path("version").asInt(), v.path("id").asInt(),
+                        v.path("schema").asText(), Optional.empty());
             }
             case "CONFIG" -> {
                 var level = CompatibilityLevel.parse(v.path("compatibilityLevel").asText(""));
@@ -232,9 +207,9 @@ final class SchemaStore {
                     return;
                 }
                 if (k.path("subject").isTextual()) {
-                    subjectCompatibility.put(k.path("subject").asText(), level.get());
+                    model.setSubjectCompatibility(k.path("subject").asText(), level.get());
                 } else {
-                    globalCompatibility = level;
+                    model.setGlobalCompatibility(level.get());
                 }
             }
             default -> {
