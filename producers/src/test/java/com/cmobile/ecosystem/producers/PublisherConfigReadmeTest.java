@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.producers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cmobile.ecosystem.testkit.MarkdownTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.producers;
+package com.cmobile.ecosystem.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,11 @@ import java.util.Map;
 
 /**
  * The first table under a heading of a markdown file, as rows of cells keyed by column header.
- * Enough for the tables of this project's READMEs: no escaped {@code |} inside cells. A copy of
- * streams-app's, until the modules share a test kit.
+ * Enough for the tables of this project's READMEs: no escaped {@code |} inside cells.
  */
-record MarkdownTable(String source, List<Map<String, String>> rows) {
+public record MarkdownTable(String source, List<Map<String, String>> rows) {
 
-    static MarkdownTable under(Path file, String heading) {
+    public static MarkdownTable under(Path file, String heading) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
