@@ -10,14 +10,14 @@ import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 
-/** Builders of test events with explicit event times. */
-final class Events {
+/** Builders of test events with explicit event times, for the unit tests and the broker-backed ones. */
+public final class Events {
 
     private Events() {
     }
 
-    static PopCapacityEvent pop(PopAction action, String popId, String city, String country, String businessLocation,
-                                long capacityMbps, Instant occurredAt) {
+    public static PopCapacityEvent pop(PopAction action, String popId, String city, String country,
+                                       String businessLocation, long capacityMbps, Instant occurredAt) {
         return PopCapacityEvent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setPopId(popId)
@@ -45,8 +45,9 @@ final class Events {
         return pop(PopAction.DECOMMISSIONED, popId, "", "", "", 0, occurredAt);
     }
 
-    static PartnerOnboardingEvent partner(OnboardingAction action, String partnerId, Program program, PartnerRole role,
-                                          String country, Long subscribers, Instant occurredAt) {
+    public static PartnerOnboardingEvent partner(OnboardingAction action, String partnerId, Program program,
+                                                 PartnerRole role, String country, Long subscribers,
+                                                 Instant occurredAt) {
         return PartnerOnboardingEvent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setPartnerId(partnerId)

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +30,7 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.app.it.NaiveAnswers;
+import com.cmobile.ecosystem.app.topology.Events;
 import com.cmobile.ecosystem.app.it.query.AppInstances;
 import com.cmobile.ecosystem.app.it.query.AppInstances.TestTopics;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
@@ -272,35 +272,16 @@ class MixedPartitionersIT {
         return event instanceof PopCapacityEvent pop ? pop.getPopId() : ((PartnerOnboardingEvent) event).getPartnerId();
     }
 
+    /** A PoP of this test: its business location follows its country. */
     private static PopCapacityEvent pop(String popId, PopAction action, String city, String country, long capacityMbps,
                                         Instant occurredAt) {
-        return PopCapacityEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setPopId(popId)
-                .setAction(action)
-                .setCity(city)
-                .setCountry(country)
-                .setBusinessLocation("CMobile " + country)
-                .setCapacityMbps(capacityMbps)
-                .setOccurredAt(occurredAt)
-                .setSource("mixed-partitioners-it")
-                .build();
+        return Events.pop(action, popId, city, country, "CMobile " + country, capacityMbps, occurredAt);
     }
 
+    /** A Hand-in-Hand membership, the one program this test writes. */
     private static PartnerOnboardingEvent partner(String partnerId, OnboardingAction action, PartnerRole role,
                                                   String country, Long subscribers, Instant occurredAt) {
-        return PartnerOnboardingEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setPartnerId(partnerId)
-                .setPartnerName("Partner " + partnerId)
-                .setProgram(Program.HAND_IN_HAND)
-                .setRole(role)
-                .setAction(action)
-                .setCountry(country)
-                .setSubscribers(subscribers)
-                .setOccurredAt(occurredAt)
-                .setSource("mixed-partitioners-it")
-                .build();
+        return Events.partner(action, partnerId, Program.HAND_IN_HAND, role, country, subscribers, occurredAt);
     }
 
     /** Input records not yet committed by the application's consumer group, over both input topics. */
