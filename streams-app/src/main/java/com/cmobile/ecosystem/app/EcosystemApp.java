@@ -28,7 +28,6 @@ import com.cmobile.ecosystem.validation.EventValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -154,15 +153,14 @@ public final class EcosystemApp implements AutoCloseable {
      * for their partition counts (see {@link InputPartitions}).
      */
     private static Topology topologyForInputs(AppConfig config, Clock clock, DeadLetterCounter deadLetters) {
-        List<String> inputs = List.of(config.popCapacityTopic(), config.partnerOnboardingTopic());
         try (Admin admin = Admin.create(StreamsProperties.adminConfig(config))) {
             InputPartitions partitions = InputPartitions.read(admin, config.popCapacityTopic(),
                     config.partnerOnboardingTopic(), METADATA_TIMEOUT);
             Topology topology = new EcosystemTopology(
                     StreamsProperties.topologySettings(config, partitions.popCapacity(), partitions.partnerOnboarding()),
                     new EventValidator(clock, config.futureTolerance()), deadLetters).build();
-            InputPartitions.requireStateBuiltFor(admin, topology.describe(), config.applicationId(), inputs,
-                    METADATA_TIMEOUT);
+            partitions.requireStateBuiltFor(admin, topology.describe(), config.applicationId(),
+                    config.popCapacityTopic(), config.partnerOnboardingTopic(), METADATA_TIMEOUT);
             return topology;
         }
     }

@@ -65,14 +65,18 @@ public record InputPartitions(int popCapacity, int partnerOnboarding) {
 
     /**
      * Fails, naming every mismatch and what to do, when an existing internal topic co-partitioned
-     * with an input topic of {@code topology} has another partition count than that input.
+     * with an input topic of {@code topology} has another partition count than the one these counts,
+     * which the topology was built for, give that input.
      */
-    public static void requireStateBuiltFor(Admin admin, TopologyDescription topology, String applicationId,
-                                            Collection<String> inputTopics, Duration timeout) {
+    public void requireStateBuiltFor(Admin admin, TopologyDescription topology, String applicationId,
+                                     String popCapacityTopic, String partnerOnboardingTopic, Duration timeout) {
+        Map<String, Integer> counts = new TreeMap<>();
+        counts.put(popCapacityTopic, popCapacity);
+        counts.put(partnerOnboardingTopic, partnerOnboarding);
+        List<String> inputTopics = List.copyOf(counts.keySet());
         Map<String, String> internalToInput = coPartitioned(topology, applicationId, inputTopics);
-        Set<String> topics = new TreeSet<>(inputTopics);
-        topics.addAll(internalToInput.keySet());
-        List<String> problems = mismatches(partitionCounts(admin, topics, timeout), internalToInput);
+        counts.putAll(partitionCounts(admin, internalToInput.keySet(), timeout));
+        List<String> problems = mismatches(counts, internalToInput);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems) + ". Partitions were added to an input "
                     + "topic after the application built its state, so keys would split between their old and new "
