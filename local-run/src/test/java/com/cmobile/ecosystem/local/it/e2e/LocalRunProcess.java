@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The launcher as the README runs it: {@code java -XX:TieredStopAtLevel=1 -jar local-run/target/local-run.jar ...} in a
@@ -22,30 +21,14 @@ final class LocalRunProcess {
     }
 
     static ChildProcess start(String... args) {
-        var command = java();
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
+        }
+        var command = ChildProcess.java();
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
         return ChildProcess.start("local run", new ProcessBuilder(command));
-    }
-
-    /**
-     * The streams app alone, as a deployment runs it ({@code com.cmobile.ecosystem.app.App}, configured
-     * by environment variables), from the jar's class path.
-     */
-    static ChildProcess app(Map<String, String> environment) {
-        var command = java();
-        command.addAll(List.of("-cp", JAR.toString(), "com.cmobile.ecosystem.app.App"));
-        var builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        return ChildProcess.start("app", builder);
-    }
-
-    private static List<String> java() {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
-        }
-        return ChildProcess.java();
     }
 
     static int freePort() {
