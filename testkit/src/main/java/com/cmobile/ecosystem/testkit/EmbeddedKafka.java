@@ -98,9 +98,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** The production event topics and DLQs, with production defaults (idempotent). */
-    public ProvisionedTopics provisionEventTopics() {
-        return new TopicProvisioner(admin).provisionEventTopics();
+    /**
+     * The event topics (keys) and their DLQs (values), with production defaults (idempotent); the
+     * pipeline's are schemas' {@code Topics.DLQ_BY_EVENT_TOPIC}.
+     */
+    public ProvisionedTopics provisionEventTopics(Map<String, String> dlqByEventTopic) {
+        return new TopicProvisioner(admin).provisionEventTopics(dlqByEventTopic);
     }
 
     /** {@code prefix-<random>}: a topic, group or application id no other test uses. */
