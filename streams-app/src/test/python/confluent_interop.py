@@ -7,11 +7,10 @@ Reads a JSON plan (path in argv[1]) written by the Java test:
   schemas.pop/.partner       the event schemas as JSON text
   produce.{pop,partner}      {"topic": .., "records": [{"key": .., "value": {..}}]} to write
   consume.{pop,partner}      {"topic": .., "records": [...]} the Java serializer wrote; compare
-Values use plain JSON: enums as symbols, eventId as a string, occurredAt as epoch millis.
+Values use the plain JSON of testkit's PythonInterop.plainJson (its plain_json module reads them).
 
 Prints one line per check and exits 0 when everything matched, 1 on the first mismatch.
 """
-import datetime
 import json
 import sys
 import time
@@ -21,8 +20,8 @@ import avro.schema
 from confluent_kafka import Consumer, Producer
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
+from plain_json import from_avro, to_avro
 
-UTC = datetime.timezone.utc
 DEADLINE_SECONDS = 45
 
 
@@ -34,24 +33,6 @@ def check(condition, message):
     if not condition:
         raise Mismatch(message)
     print("ok   " + message)
-
-
-def to_avro(value):
-    """Plan JSON -> what python3-avro writes: occurredAt as an aware datetime."""
-    converted = dict(value)
-    converted["occurredAt"] = datetime.datetime.fromtimestamp(value["occurredAt"] / 1000, tz=UTC)
-    return converted
-
-
-def to_plan(value):
-    """What python3-avro read -> plan JSON, so it compares with what Java wrote."""
-    converted = dict(value)
-    occurred = converted["occurredAt"]
-    if isinstance(occurred, datetime.datetime):
-        converted["occurredAt"] = round(occurred.timestamp() * 1000)
-    if isinstance(converted.get("eventId"), uuid.UUID):
-        converted["eventId"] = str(converted["eventId"])
-    return converted
 
 
 def check_registry(plan, schemas):
@@ -109,7 +90,7 @@ def consume(plan, serializer):
             if message.error():
                 raise Mismatch("consumer error: %s" % message.error())
             key = message.key().decode("utf-8")
-            seen[(message.topic(), key)] = to_plan(serializer.decode_message(message.value()))
+            seen[(message.topic(), key)] = from_avro(serializer.decode_message(message.value()))
         check(len(seen) == len(expected), "consumed %d of %d records the Java serializer wrote" % (len(seen), len(expected)))
         for (topic, key), want in expected.items():
             got = seen[(topic, key)]
