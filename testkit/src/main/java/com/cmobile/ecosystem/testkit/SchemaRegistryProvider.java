@@ -25,5 +25,20 @@ public interface SchemaRegistryProvider {
 
         @Override
         void close();
+
+        /** A registry at {@code url} that {@code close} stops. */
+        static Running of(String url, Runnable close) {
+            return new Running() {
+                @Override
+                public String url() {
+                    return url;
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 }

@@ -12,16 +12,6 @@ public final class SchemaRegistryServerProvider implements SchemaRegistryProvide
     @Override
     public Running start(String bootstrapServers) {
         SchemaRegistryServer server = SchemaRegistryServer.start(bootstrapServers, 0);
-        return new Running() {
-            @Override
-            public String url() {
-                return server.url();
-            }
-
-            @Override
-            public void close() {
-                server.close();
-            }
-        };
+        return Running.of(server.url(), server::close);
     }
 }
