@@ -4,7 +4,7 @@ Used by ConfluentPythonClientTest to check the Java serdes byte for byte against
 MessageSerializer. Usage:
   confluent_wire.py encode <registry-url> <topic> <schema-file>   (record JSON on stdin, hex on stdout)
   confluent_wire.py decode <registry-url>                         (hex on stdin, record JSON on stdout)
-Records travel as the plain JSON of testkit's PythonInterop.plainJson (its plain_json module).
+Records travel as the plain JSON of testkit's PythonInterop.plainJson (its interop module).
 """
 import json
 import sys
@@ -12,7 +12,7 @@ import sys
 from confluent_kafka import avro
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
-from plain_json import from_avro, to_avro
+from interop import from_avro, to_avro
 
 
 def main(argv):

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * Byte-level interoperability with Confluent's own Python client ({@code confluent_kafka.avro}'s
  * MessageSerializer, Debian's python3-confluent-kafka), both registering in one registry (a
  * {@link MockRegistryFront}). Without that client it fails on CI ({@code CI=true}) and is skipped
- * elsewhere (testkit's {@code RequiredPeer}). The same check through a broker is streams-app's
- * {@code ConfluentPythonClientIT}.
+ * elsewhere (testkit's {@code RequiredPeer}). The same check through a broker is
+ * {@link ConfluentPythonClientIT}.
  */
 class ConfluentPythonClientTest {
 

@@ -17,15 +17,16 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Runs Debian's Python (not whatever python is first on PATH): Debian's packages of
- * Confluent's client install there. Scripts it runs can {@code import plain_json}, the Python half
- * of {@link #plainJson} ({@code to_avro}, {@code from_avro}), which this kit ships.
+ * Confluent's client install there. Scripts it runs can {@code import interop}, which this kit
+ * ships: the Python half of {@link #plainJson} ({@code to_avro}, {@code from_avro}) and
+ * {@code check}/{@code run_checks}, which print a line per check and stop at the first mismatch.
  */
 public final class PythonInterop {
 
     public static final String PYTHON = "/usr/bin/python3";
     public static final String PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
 
-    private static final String PLAIN_JSON = "plain_json.py";
+    private static final String HELPERS = "interop.py";
 
     private static Path helpers;
 
@@ -74,14 +75,14 @@ public final class PythonInterop {
                 stdin, timeout);
     }
 
-    /** A directory holding {@value #PLAIN_JSON}, copied once per JVM from this kit's resources. */
+    /** A directory holding {@value #HELPERS}, copied once per JVM from this kit's resources. */
     private static synchronized Path helpers() throws IOException {
         if (helpers == null) {
             Path directory = Files.createTempDirectory("testkit-python-");
             directory.toFile().deleteOnExit();
-            Path module = directory.resolve(PLAIN_JSON);
-            try (InputStream in = PythonInterop.class.getResourceAsStream(PLAIN_JSON)) {
-                Files.copy(Objects.requireNonNull(in, PLAIN_JSON + " is missing from testkit's jar"), module);
+            Path module = directory.resolve(HELPERS);
+            try (InputStream in = PythonInterop.class.getResourceAsStream(HELPERS)) {
+                Files.copy(Objects.requireNonNull(in, HELPERS + " is missing from testkit's jar"), module);
             }
             module.toFile().deleteOnExit();
             helpers = directory;
