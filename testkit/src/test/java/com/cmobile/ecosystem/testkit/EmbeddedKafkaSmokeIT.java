@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,15 @@ class EmbeddedKafkaSmokeIT {
         assertThat(first.created()).containsExactlyInAnyOrder(orders, orders + "-dlq", payments, payments + "-dlq");
         assertThat(second.created()).isEmpty();
         assertThat(second.alreadyExisting()).containsExactlyInAnyOrderElementsOf(first.created());
+    }
+
+    @Test
+    void withoutARegistryProviderTheRegistryUrlNamesTheTestJarToAddAndClientsGetNone(EmbeddedKafka kafka) {
+        // testkit's own test class path has no SchemaRegistryProvider
+        assertThatIllegalStateException().isThrownBy(kafka::schemaRegistryUrl)
+                .withMessageContaining("<artifactId>registry</artifactId><type>test-jar</type>");
+        assertThat(kafka.producerProperties()).doesNotContainKey("schema.registry.url");
+        assertThat(kafka.consumerProperties("any")).doesNotContainKey("schema.registry.url");
     }
 
     static List<ConsumerRecord<String, String>> consumeAtLeast(EmbeddedKafka kafka, String topic, int count, Duration timeout) {
