@@ -4,17 +4,15 @@ Used by ConfluentPythonClientTest to check the Java serdes byte for byte against
 MessageSerializer. Usage:
   confluent_wire.py encode <registry-url> <topic> <schema-file>   (record JSON on stdin, hex on stdout)
   confluent_wire.py decode <registry-url>                         (hex on stdin, record JSON on stdout)
-Timestamps travel as epoch milliseconds in the JSON.
+Records travel as the plain JSON of testkit's PythonInterop.plainJson (its interop module).
 """
-import datetime
 import json
 import sys
 
 from confluent_kafka import avro
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
-
-UTC = datetime.timezone.utc
+from interop import from_avro, to_avro
 
 
 def main(argv):
@@ -24,13 +22,10 @@ def main(argv):
         topic, schema_file = argv[3], argv[4]
         with open(schema_file, encoding="utf-8") as f:
             schema = avro.loads(f.read())
-        record = json.loads(sys.stdin.read())
-        record["occurredAt"] = datetime.datetime.fromtimestamp(record["occurredAt"] / 1000, UTC)
+        record = to_avro(json.loads(sys.stdin.read()))
         print(serializer.encode_record_with_schema(topic, schema, record).hex())
     elif mode == "decode":
-        record = serializer.decode_message(bytes.fromhex(sys.stdin.read().strip()))
-        record["occurredAt"] = int(record["occurredAt"].timestamp() * 1000)
-        print(json.dumps(record))
+        print(json.dumps(from_avro(serializer.decode_message(bytes.fromhex(sys.stdin.read().strip())))))
     else:
         raise SystemExit("unknown mode " + mode)
 

@@ -8,7 +8,7 @@ Reads a JSON plan (path in argv[1]) written by the Java test:
   bootstrap, registry        where to connect
   schemas.pop/.partner       the event schemas as JSON text
   records                    [{"schema": "pop"|"partner", "topic": .., "key": .., "value": {..}}], in order
-Values use the plain JSON of confluent_interop.py.
+Values use the plain JSON of testkit's PythonInterop.plainJson (its interop module reads them).
 
 Prints "partition <topic> <key> <partition>" for each delivered record and exits 0 when every
 record was delivered, 1 otherwise.
@@ -21,7 +21,9 @@ from confluent_kafka import Producer
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
-from confluent_interop import DEADLINE_SECONDS, to_avro
+from interop import to_avro
+
+DEADLINE_SECONDS = 45
 
 
 def main(plan_path):

@@ -134,7 +134,7 @@ public final class PipelineBenchmark {
         try (var broker = EmbeddedKafkaBroker.start(BrokerSettings.defaults().withDataDirectory(work.resolve("broker")));
              var registry = SchemaRegistryServer.start(broker.bootstrapServers(), 0);
              var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            new TopicProvisioner(admin).provisionEventTopics(EventTopicSettings.defaults()
+            new TopicProvisioner(admin).provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC, EventTopicSettings.defaults()
                     .withPartitions(settings.partitions()));
             progress(String.format(Locale.ROOT, "broker, registry and topics up in %.1f s", seconds(brokerStart)));
 

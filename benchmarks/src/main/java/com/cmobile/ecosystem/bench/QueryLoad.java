@@ -83,39 +83,23 @@ final class QueryLoad {
             long start = System.nanoTime();
             long recordFrom = start + warmUp.toNanos();
             long end = recordFrom + duration.toNanos();
-            List<Future<Result>> parts = new ArrayList<>();
+            List<Future<Tally>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 long threadSeed = seed + t;
                 parts.add(pool.submit(() -> client(new Random(threadSeed), recordFrom, end)));
             }
-            Histogram local = histogram();
-            Histogram routed = histogram();
-            Histogram fanout = histogram();
-            long answered = 0;
-            long failed = 0;
-            Map<Integer, Long> failures = new HashMap<>();
-            for (Future<Result> part : parts) {
-                Result r = part.get(warmUp.plus(duration).toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                local.add(r.local());
-                routed.add(r.routed());
-                fanout.add(r.fanout());
-                answered += r.answered();
-                failed += r.failed();
-                r.failuresByStatus().forEach((status, n) -> failures.merge(status, n, Long::sum));
+            Tally all = new Tally();
+            for (Future<Tally> part : parts) {
+                all.add(part.get(warmUp.plus(duration).toMillis() + 60_000, TimeUnit.MILLISECONDS));
             }
-            return new Result(local, routed, fanout, answered, failed, failures, duration.toNanos() / 1e9);
+            return all.result(duration.toNanos() / 1e9);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Result client(Random random, long recordFrom, long end) throws InterruptedException {
-        Histogram local = histogram();
-        Histogram routed = histogram();
-        Histogram fanout = histogram();
-        long answered = 0;
-        long failed = 0;
-        Map<Integer, Long> failures = new HashMap<>();
+    private Tally client(Random random, long recordFrom, long end) throws InterruptedException {
+        Tally tally = new Tally();
         for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
             int kind = random.nextInt(10);
             URI uri;
@@ -145,26 +129,49 @@ final class QueryLoad {
                 continue;
             }
             if (status != 200 && status != 404) {
-                failed++;
-                failures.merge(status, 1L, Long::sum);
+                tally.failed++;
+                tally.failures.merge(status, 1L, Long::sum);
                 continue;
             }
-            answered++;
+            tally.answered++;
             Histogram target;
             if (kind >= 8) {
-                target = fanout;
+                target = tally.fanout;
             } else if (servedBy.isEmpty()) {
                 // A 404 carries no X-Served-By: class it by the owner seen when the run began.
-                target = kind < 4 ? local : routed;
+                target = kind < 4 ? tally.local : tally.routed;
             } else {
-                target = servedBy.equals(instances.get(asked).server()) ? local : routed;
+                target = servedBy.equals(instances.get(asked).server()) ? tally.local : tally.routed;
             }
             target.recordValue(Math.min(micros, MAX_LATENCY_US));
         }
-        return new Result(local, routed, fanout, answered, failed, failures, 0);
+        return tally;
     }
 
-    private static Histogram histogram() {
-        return new Histogram(MAX_LATENCY_US, 3);
+    /** What one client thread counted, or all of them added up. */
+    private static final class Tally {
+        final Histogram local = histogram();
+        final Histogram routed = histogram();
+        final Histogram fanout = histogram();
+        long answered;
+        long failed;
+        final Map<Integer, Long> failures = new HashMap<>();
+
+        void add(Tally other) {
+            local.add(other.local);
+            routed.add(other.routed);
+            fanout.add(other.fanout);
+            answered += other.answered;
+            failed += other.failed;
+            other.failures.forEach((status, n) -> failures.merge(status, n, Long::sum));
+        }
+
+        Result result(double seconds) {
+            return new Result(local, routed, fanout, answered, failed, failures, seconds);
+        }
+
+        private static Histogram histogram() {
+            return new Histogram(MAX_LATENCY_US, 3);
+        }
     }
 }

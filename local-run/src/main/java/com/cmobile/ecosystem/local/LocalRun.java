@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.local;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
@@ -276,7 +277,7 @@ public final class LocalRun implements Callable<Integer> {
     private void provisionTopics(PrintWriter out, String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             ProvisionedTopics topics = new TopicProvisioner(admin)
-                    .provisionEventTopics(EventTopicSettings.defaults().withPartitions(partitions));
+                    .provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC, EventTopicSettings.defaults().withPartitions(partitions));
             if (!topics.created().isEmpty()) {
                 out.printf(Locale.ROOT, "Created topics %s with %d partitions%n", topics.created(), partitions);
             }

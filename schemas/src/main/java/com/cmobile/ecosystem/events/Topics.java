@@ -1,5 +1,7 @@
 package com.cmobile.ecosystem.events;
 
+import java.util.Map;
+
 /**
  * Names of the Kafka topics that carry the events, in one place so producers, the streams
  * application and the local run never disagree on a spelling.
@@ -20,6 +22,11 @@ public final class Topics {
 
     /** Rejected records of {@link #PARTNER_ONBOARDING}. */
     public static final String PARTNER_ONBOARDING_DLQ = dlqOf(PARTNER_ONBOARDING);
+
+    /** Every event topic with its dead-letter topic: what a launcher or a test provisions. */
+    public static final Map<String, String> DLQ_BY_EVENT_TOPIC = Map.of(
+            POP_CAPACITY, POP_CAPACITY_DLQ,
+            PARTNER_ONBOARDING, PARTNER_ONBOARDING_DLQ);
 
     /** The compacted topic in which the schema registry keeps the registered schemas. */
     public static final String SCHEMAS = "_schemas";

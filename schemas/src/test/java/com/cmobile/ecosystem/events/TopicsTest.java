@@ -15,6 +15,13 @@ class TopicsTest {
     }
 
     @Test
+    void everyEventTopicIsProvisionedWithItsDeadLetterTopic() {
+        assertThat(Topics.DLQ_BY_EVENT_TOPIC)
+                .containsOnlyKeys(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING)
+                .allSatisfy((topic, dlq) -> assertThat(dlq).isEqualTo(Topics.dlqOf(topic)));
+    }
+
+    @Test
     void deadLetterTopicOfADeadLetterTopicIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Topics.dlqOf("pop-capacity-dlq"))
                 .withMessageContaining("pop-capacity-dlq");

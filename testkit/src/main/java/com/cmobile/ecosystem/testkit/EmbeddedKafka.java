@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,20 +22,24 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * What a broker-backed test gets from {@link EmbeddedKafkaExtension}: a running embedded KRaft
- * broker and schema registry shared by every test in the JVM.
+ * broker, shared by every test in the JVM, and the schema registry of the one
+ * {@link SchemaRegistryProvider} on the test class path (the registry module's test-jar brings the
+ * real server), if there is one.
  *
  * <p>Because the broker is shared, tests isolate themselves with fresh names
  * ({@link #uniqueName(String)}) rather than by restarting it.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    private static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
     private final EmbeddedKafkaBroker broker;
     private final Admin admin;
-    private final String schemaRegistryUrl;
+    private final Optional<String> schemaRegistryUrl;
     private final List<AutoCloseable> closeInReverse;
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
-    private EmbeddedKafka(EmbeddedKafkaBroker broker, Admin admin, String schemaRegistryUrl,
+    private EmbeddedKafka(EmbeddedKafkaBroker broker, Admin admin, Optional<String> schemaRegistryUrl,
                           List<AutoCloseable> closeInReverse) {
         this.broker = broker;
         this.admin = admin;
@@ -42,20 +48,35 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Starts a broker and registry that the caller closes. Jupiter tests get the JVM-wide one from
-     * {@link EmbeddedKafkaExtension} instead; jqwik properties, which do not run Jupiter extensions,
-     * start their own here.
+     * Starts a broker, and a registry when a provider is on the class path, that the caller closes.
+     * Jupiter tests get the JVM-wide one from {@link EmbeddedKafkaExtension} instead; jqwik
+     * properties, which do not run Jupiter extensions, start their own here.
      */
     public static EmbeddedKafka start() {
+        Optional<SchemaRegistryProvider> provider = schemaRegistryProvider();
         var broker = EmbeddedKafkaBroker.start(BrokerSettings.defaults());
         try {
             var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-            RegistryHandle registry = RegistryHandle.start(broker.bootstrapServers());
-            return new EmbeddedKafka(broker, admin, registry.url(), List.of(broker, admin, registry));
+            if (provider.isEmpty()) {
+                return new EmbeddedKafka(broker, admin, Optional.empty(), List.of(broker, admin));
+            }
+            SchemaRegistryProvider.Running registry = provider.get().start(broker.bootstrapServers());
+            return new EmbeddedKafka(broker, admin, Optional.of(registry.url()), List.of(broker, admin, registry));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
+    }
+
+    private static Optional<SchemaRegistryProvider> schemaRegistryProvider() {
+        List<SchemaRegistryProvider> found = ServiceLoader.load(SchemaRegistryProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        if (found.size() > 1) {
+            throw new IllegalStateException("More than one SchemaRegistryProvider on the class path, keep one: "
+                    + found.stream().map(provider -> provider.getClass().getName()).toList());
+        }
+        return found.stream().findFirst();
     }
 
     /**
@@ -66,9 +87,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    /** URL for {@code schema.registry.url}. */
+    /**
+     * URL for {@code schema.registry.url}.
+     *
+     * @throws IllegalStateException when no {@link SchemaRegistryProvider} is on the class path
+     */
     public String schemaRegistryUrl() {
-        return schemaRegistryUrl;
+        return schemaRegistryUrl.orElseThrow(() -> new IllegalStateException(
+                "No schema registry: no " + SchemaRegistryProvider.class.getName() + " on the test class path. "
+                        + "Add the registry's test-jar, which starts the real server: <dependency><groupId>com.cmobile.ecosystem"
+                        + "</groupId><artifactId>registry</artifactId><type>test-jar</type><scope>test</scope></dependency>"));
     }
 
     /** A shared admin client; do not close it. */
@@ -98,9 +126,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** The production event topics and DLQs, with production defaults (idempotent). */
-    public ProvisionedTopics provisionEventTopics() {
-        return new TopicProvisioner(admin).provisionEventTopics();
+    /**
+     * The event topics (keys) and their DLQs (values), with production defaults (idempotent); the
+     * pipeline's are schemas' {@code Topics.DLQ_BY_EVENT_TOPIC}.
+     */
+    public ProvisionedTopics provisionEventTopics(Map<String, String> dlqByEventTopic) {
+        return new TopicProvisioner(admin).provisionEventTopics(dlqByEventTopic);
     }
 
     /** {@code prefix-<random>}: a topic, group or application id no other test uses. */
@@ -108,25 +139,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Idempotent producer settings plus the registry URL; a mutable copy to add serializers to. */
+    /** Idempotent producer settings plus the registry URL, if any; a mutable copy to add serializers to. */
     public Map<String, Object> producerProperties() {
         var props = new HashMap<String, Object>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put("schema.registry.url", schemaRegistryUrl);
+        schemaRegistryUrl.ifPresent(url -> props.put(SCHEMA_REGISTRY_URL, url));
         return props;
     }
 
-    /** Consumer settings reading from the beginning, committed records only, plus the registry URL. */
+    /** Consumer settings reading from the beginning, committed records only, plus the registry URL, if any. */
     public Map<String, Object> consumerProperties(String groupId) {
         var props = new HashMap<String, Object>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put("schema.registry.url", schemaRegistryUrl);
+        schemaRegistryUrl.ifPresent(url -> props.put(SCHEMA_REGISTRY_URL, url));
         return props;
     }
 

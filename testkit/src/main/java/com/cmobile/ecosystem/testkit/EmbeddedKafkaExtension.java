@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension handing tests an {@link EmbeddedKafka}: a running embedded broker and
- * schema registry.
+ * JUnit 5 extension handing tests an {@link EmbeddedKafka}: a running embedded broker and, with a
+ * {@link SchemaRegistryProvider} on the class path, a schema registry.
  *
  * <pre>{@code
  * @ExtendWith(EmbeddedKafkaExtension.class)
@@ -32,6 +32,11 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return shared(extensionContext);
+    }
+
+    /** The JVM-wide instance, started on first use: for extensions that build on the shared broker. */
+    public static EmbeddedKafka shared(ExtensionContext extensionContext) {
         return extensionContext.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(EmbeddedKafka.class, type -> EmbeddedKafka.start(), EmbeddedKafka.class);
     }

@@ -2,14 +2,13 @@ package com.cmobile.ecosystem.testkit;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Prometheus' own checker ({@code promtool}, Debian package {@code prometheus}), found on PATH; without
@@ -17,32 +16,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Promtool {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private Promtool() {
     }
 
-    /** Exit code and output (stdout and stderr merged) of one promtool run. */
-    public record Result(int exitCode, String output) {
-    }
-
     /** Runs {@code promtool args...} with {@code stdin} as its input. */
-    public static Result run(String stdin, String... args) throws IOException, InterruptedException {
+    public static PeerRun run(String stdin, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(executable().toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("promtool did not finish within 60 s: " + command);
-        }
-        return new Result(process.exitValue(), output);
+        return PeerRun.of(command, Map.of(), stdin, TIMEOUT);
     }
 
     /** What {@code promtool check metrics} reports about an exposition, empty when it passes. */
     public static String checkMetrics(String exposition) throws IOException, InterruptedException {
-        Result result = run(exposition, "check", "metrics");
+        PeerRun result = run(exposition, "check", "metrics");
         return result.exitCode() == 0 ? "" : result.output() + " (exit " + result.exitCode() + ")";
     }
 

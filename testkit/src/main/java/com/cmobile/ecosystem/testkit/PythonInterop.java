@@ -1,7 +1,7 @@
 package com.cmobile.ecosystem.testkit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,34 +9,37 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Runs Debian's Python (not whatever python is first on PATH): Debian's packages of
- * Confluent's client install there.
+ * Confluent's client install there. Scripts it runs can {@code import interop}, which this kit
+ * ships: the Python half of {@link #plainJson} ({@code to_avro}, {@code from_avro}) and
+ * {@code check}/{@code run_checks}, which print a line per check and stop at the first mismatch.
  */
 public final class PythonInterop {
 
     public static final String PYTHON = "/usr/bin/python3";
     public static final String PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
 
-    private PythonInterop() {
-    }
+    private static final String HELPERS = "interop.py";
 
-    public record Outcome(int exitCode, String output) {
+    private static Path helpers;
+
+    private PythonInterop() {
     }
 
     /** Ends the calling test when Confluent's Python client is not installed: see {@link RequiredPeer}. */
     public static void requireConfluentClient() {
-        Outcome probe;
+        PeerRun probe;
         try {
             probe = run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro, requests"), Duration.ofSeconds(30));
         } catch (IOException e) {
-            probe = new Outcome(-1, e.getMessage());
+            probe = new PeerRun(-1, e.getMessage());
         }
         if (probe.exitCode() == 0) {
             return;
@@ -61,24 +64,29 @@ public final class PythonInterop {
     }
 
     /** The script's output (stdout and stderr merged) and exit code; killed after {@code timeout}. */
-    public static Outcome run(List<String> command, Duration timeout) throws IOException {
-        Path output = Files.createTempFile("python-interop-", ".log");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.destroyForcibly();
-                return new Outcome(-1, "timed out after " + timeout + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+    public static PeerRun run(List<String> command, Duration timeout) throws IOException {
+        return run(command, "", timeout);
+    }
+
+    /** As {@link #run(List, Duration)}, with {@code stdin} as the script's input. */
+    public static PeerRun run(List<String> command, String stdin, Duration timeout) throws IOException {
+        // No __pycache__ beside the scripts in src/test/python.
+        return PeerRun.of(command, Map.of("PYTHONPATH", helpers().toString(), "PYTHONDONTWRITEBYTECODE", "1"),
+                stdin, timeout);
+    }
+
+    /** A directory holding {@value #HELPERS}, copied once per JVM from this kit's resources. */
+    private static synchronized Path helpers() throws IOException {
+        if (helpers == null) {
+            Path directory = Files.createTempDirectory("testkit-python-");
+            directory.toFile().deleteOnExit();
+            Path module = directory.resolve(HELPERS);
+            try (InputStream in = PythonInterop.class.getResourceAsStream(HELPERS)) {
+                Files.copy(Objects.requireNonNull(in, HELPERS + " is missing from testkit's jar"), module);
             }
-            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted running " + command, e);
-        } finally {
-            Files.deleteIfExists(output);
+            module.toFile().deleteOnExit();
+            helpers = directory;
         }
+        return helpers;
     }
 }

@@ -1,13 +1,14 @@
 package com.cmobile.ecosystem.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import com.cmobile.ecosystem.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,16 +44,28 @@ class EmbeddedKafkaSmokeIT {
 
     @Test
     void eventTopicsAreProvisionedIdempotently(EmbeddedKafka kafka) {
-        // given the event topics are provisioned once
-        kafka.provisionEventTopics();
+        // given two event topics and their dead-letter topics, provisioned once
+        String orders = kafka.uniqueName("orders");
+        String payments = kafka.uniqueName("payments");
+        var dlqByEventTopic = Map.of(orders, orders + "-dlq", payments, payments + "-dlq");
+        var first = kafka.provisionEventTopics(dlqByEventTopic);
 
         // when provisioning runs again
-        var second = kafka.provisionEventTopics();
+        var second = kafka.provisionEventTopics(dlqByEventTopic);
 
-        // then nothing is created and all four topics are reported as existing
+        // then the first run created all four, the second none, reporting them as existing
+        assertThat(first.created()).containsExactlyInAnyOrder(orders, orders + "-dlq", payments, payments + "-dlq");
         assertThat(second.created()).isEmpty();
-        assertThat(second.alreadyExisting()).containsExactlyInAnyOrder(
-                Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING, Topics.POP_CAPACITY_DLQ, Topics.PARTNER_ONBOARDING_DLQ);
+        assertThat(second.alreadyExisting()).containsExactlyInAnyOrderElementsOf(first.created());
+    }
+
+    @Test
+    void withoutARegistryProviderTheRegistryUrlNamesTheTestJarToAddAndClientsGetNone(EmbeddedKafka kafka) {
+        // testkit's own test class path has no SchemaRegistryProvider
+        assertThatIllegalStateException().isThrownBy(kafka::schemaRegistryUrl)
+                .withMessageContaining("<artifactId>registry</artifactId><type>test-jar</type>");
+        assertThat(kafka.producerProperties()).doesNotContainKey("schema.registry.url");
+        assertThat(kafka.consumerProperties("any")).doesNotContainKey("schema.registry.url");
     }
 
     static List<ConsumerRecord<String, String>> consumeAtLeast(EmbeddedKafka kafka, String topic, int count, Duration timeout) {

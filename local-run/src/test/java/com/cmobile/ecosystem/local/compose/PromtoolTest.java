@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.local.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cmobile.ecosystem.testkit.PeerRun;
 import com.cmobile.ecosystem.testkit.Promtool;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class PromtoolTest {
 
     @Test
     void promtoolAcceptsThePrometheusConfiguration() throws Exception {
-        Promtool.Result result = Promtool.run("", "check", "config", RepoFiles.file(PrometheusConfigTest.CONFIG).toString());
+        PeerRun result = Promtool.run("", "check", "config", RepoFiles.file(PrometheusConfigTest.CONFIG).toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
@@ -41,7 +42,7 @@ class PromtoolTest {
         }
         Path file = Files.writeString(temp.resolve("dashboard-rules.yml"), rules, StandardCharsets.UTF_8);
 
-        Promtool.Result result = Promtool.run("", "check", "rules", file.toString());
+        PeerRun result = Promtool.run("", "check", "rules", file.toString());
 
         assertThat(n).isPositive();
         assertThat(result.exitCode()).as(result.output()).isZero();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +41,17 @@ final class ConnectionOptions {
 
     Duration connectTimeout() {
         return connectTimeout;
+    }
+
+    /**
+     * The configuration, once Kafka has answered within the connect timeout and holds {@code topics}.
+     *
+     * @throws FatalException when it has not, in one sentence (the CLI prints it and exits 1)
+     */
+    PublisherConfig checkedConfig(Map<String, String> env, Collection<String> topics) throws IOException {
+        PublisherConfig config = config(env);
+        ClusterCheck.verify(config, topics, connectTimeout);
+        return config;
     }
 
     PublisherConfig config(Map<String, String> env) throws IOException {

@@ -62,14 +62,32 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
             description = "Show a progress bar on a terminal for long files (default: on).")
     private boolean progress;
 
-    /** The reader for this command's event kind. */
-    abstract EventFileReader<T> reader(EventFormat format, EventValidator validator, String defaultSource);
+    /** The reader of one event kind's files, e.g. {@link EventFileReader#pops}. */
+    @FunctionalInterface
+    interface Reader<T> {
+        EventFileReader<T> open(EventFormat format, EventValidator validator, String defaultSource);
+    }
 
-    /** The topic this command writes. */
-    abstract String topic();
+    /** Sends one event the reader has found valid with the publisher's validator (its {@code publishValidated}). */
+    @FunctionalInterface
+    interface Sender<T> {
+        void send(EcosystemPublisher publisher, T event, PublishCallback callback);
+    }
 
-    /** Sends one event the reader has found valid with the publisher's validator. */
-    abstract void publishValidated(EcosystemPublisher publisher, T event, PublishCallback callback);
+    private final String topic;
+    private final Reader<T> reader;
+    private final Sender<T> sender;
+
+    /**
+     * @param topic  the topic this command writes
+     * @param reader the reader of this command's event kind
+     * @param sender how the publisher sends one event of that kind
+     */
+    PublishFileCommand(String topic, Reader<T> reader, Sender<T> sender) {
+        this.topic = topic;
+        this.reader = reader;
+        this.sender = sender;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -79,22 +97,22 @@ abstract class PublishFileCommand<T> implements Callable<Integer> {
         ProducersCli root = (ProducersCli) spec.root().userObject();
         // One validator for reading and publishing: the reader's verdict on a line is the publisher's.
         var validator = EventValidator.withDefaults();
-        var reader = reader(chosen, validator, defaultSource);
+        var fileReader = reader.open(chosen, validator, defaultSource);
         try (var input = open(root.stdin());
              var rejects = rejectsPath.isPresent() ? new RejectsFile(rejectsPath.get()) : null) {
             var bar = new ProgressBar(err, input.size(), progress && System.console() != null);
             PublicationSummary summary;
             if (dryRun) {
-                summary = new FilePublication<>(reader, Optional.empty(), () -> { }, err,
+                summary = new FilePublication<>(fileReader, Optional.empty(), () -> { }, err,
                         Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
             } else {
                 // A file is a backlog: batches may fill up, nobody waits on one event's acknowledgement.
                 PublisherConfig config = connection.config(root.env()).forBulkPublication();
-                ClusterCheck.verify(config, List.of(topic()), connection.connectTimeout());
+                ClusterCheck.verify(config, List.of(topic), connection.connectTimeout());
                 try (var publisher = EcosystemPublisher.create(config, validator)) {
                     BiConsumer<T, PublishCallback> send =
-                            (event, callback) -> publishValidated(publisher, event, callback);
-                    summary = new FilePublication<>(reader, Optional.of(send), publisher::flush, err,
+                            (event, callback) -> sender.send(publisher, event, callback);
+                    summary = new FilePublication<>(fileReader, Optional.of(send), publisher::flush, err,
                             Optional.ofNullable(rejects), bar, input.stream()::count).run(input.stream());
                 }
             }

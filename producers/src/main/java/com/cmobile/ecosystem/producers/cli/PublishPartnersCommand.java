@@ -3,10 +3,7 @@ package com.cmobile.ecosystem.producers.cli;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
-import com.cmobile.ecosystem.producers.file.EventFormat;
-import com.cmobile.ecosystem.validation.EventValidator;
 import picocli.CommandLine.Command;
 
 /** {@code publish partners FILE}: partner onboarding events to {@value Topics#PARTNER_ONBOARDING}. */
@@ -18,18 +15,7 @@ import picocli.CommandLine.Command;
                 + "LEFT needs no partnerName or country."})
 final class PublishPartnersCommand extends PublishFileCommand<PartnerOnboardingEvent> {
 
-    @Override
-    EventFileReader<PartnerOnboardingEvent> reader(EventFormat format, EventValidator validator, String defaultSource) {
-        return EventFileReader.partners(format, validator, defaultSource);
-    }
-
-    @Override
-    String topic() {
-        return Topics.PARTNER_ONBOARDING;
-    }
-
-    @Override
-    void publishValidated(EcosystemPublisher publisher, PartnerOnboardingEvent event, PublishCallback callback) {
-        publisher.publishValidated(event, callback);
+    PublishPartnersCommand() {
+        super(Topics.PARTNER_ONBOARDING, EventFileReader::partners, EcosystemPublisher::publishValidated);
     }
 }

@@ -3,10 +3,7 @@ package com.cmobile.ecosystem.producers.cli;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
-import com.cmobile.ecosystem.producers.PublishCallback;
 import com.cmobile.ecosystem.producers.file.EventFileReader;
-import com.cmobile.ecosystem.producers.file.EventFormat;
-import com.cmobile.ecosystem.validation.EventValidator;
 import picocli.CommandLine.Command;
 
 /** {@code publish pops FILE}: PoP capacity events to {@value Topics#POP_CAPACITY}. */
@@ -17,18 +14,7 @@ import picocli.CommandLine.Command;
                 + "source (optional). DECOMMISSIONED needs no city, country, businessLocation or capacityMbps."})
 final class PublishPopsCommand extends PublishFileCommand<PopCapacityEvent> {
 
-    @Override
-    EventFileReader<PopCapacityEvent> reader(EventFormat format, EventValidator validator, String defaultSource) {
-        return EventFileReader.pops(format, validator, defaultSource);
-    }
-
-    @Override
-    String topic() {
-        return Topics.POP_CAPACITY;
-    }
-
-    @Override
-    void publishValidated(EcosystemPublisher publisher, PopCapacityEvent event, PublishCallback callback) {
-        publisher.publishValidated(event, callback);
+    PublishPopsCommand() {
+        super(Topics.POP_CAPACITY, EventFileReader::pops, EcosystemPublisher::publishValidated);
     }
 }

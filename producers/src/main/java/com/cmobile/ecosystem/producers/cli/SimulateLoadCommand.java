@@ -44,14 +44,8 @@ final class SimulateLoadCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be at least 1, was " + rate);
         }
         ProducersCli root = (ProducersCli) spec.root().userObject();
-        PublisherConfig config = connection.config(root.env());
-        try {
-            ClusterCheck.verify(config, List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING),
-                        connection.connectTimeout());
-        } catch (FatalException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ProducersCli.FATAL;
-        }
+        PublisherConfig config = connection.checkedConfig(root.env(),
+                List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING));
         LoadSimulator.Summary summary;
         try (var publisher = EcosystemPublisher.create(config)) {
             summary = new LoadSimulator(publisher, LoadGenerator.withSeed(seed), Clock.systemUTC()).run(rate, duration);

@@ -45,14 +45,8 @@ final class SimulateSeedCommand implements Callable<Integer> {
             result = new SeedSimulator.Result(scenario.popEvents().size(), scenario.partnerEvents().size(), Duration.ZERO);
         } else {
             ProducersCli root = (ProducersCli) spec.root().userObject();
-            PublisherConfig config = connection.config(root.env());
-            try {
-                ClusterCheck.verify(config, List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING),
-                        connection.connectTimeout());
-            } catch (FatalException e) {
-                err.println("error: " + e.getMessage());
-                return ProducersCli.FATAL;
-            }
+            PublisherConfig config = connection.checkedConfig(root.env(),
+                    List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING));
             try (var publisher = EcosystemPublisher.create(config)) {
                 result = new SeedSimulator(publisher).publish(scenario);
             } catch (CompletionException e) {

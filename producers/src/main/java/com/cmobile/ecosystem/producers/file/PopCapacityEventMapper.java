@@ -3,38 +3,23 @@ package com.cmobile.ecosystem.producers.file;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.validation.EventValidator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /** Lines to {@link PopCapacityEvent}s. */
-final class PopCapacityEventMapper implements EventMapper<PopCapacityEvent> {
-
-    private static final Set<String> FIELDS = SchemaFields.of(PopCapacityEvent.getClassSchema());
-
-    private final EventValidator validator;
-    private final String defaultSource;
+final class PopCapacityEventMapper extends AvroEventMapper<PopCapacityEvent> {
 
     PopCapacityEventMapper(EventValidator validator, String defaultSource) {
-        this.validator = validator;
-        this.defaultSource = defaultSource;
+        super("pop", PopCapacityEvent.getClassSchema(), validator::validate, defaultSource);
     }
 
     @Override
-    public Set<String> fieldNames() {
-        return FIELDS;
-    }
-
-    @Override
-    public LineResult<PopCapacityEvent> map(long line, Map<String, String> fields) {
-        var values = new FieldValues(fields, FIELDS);
+    PopCapacityEvent readOwnFields(FieldValues values) {
         var event = new PopCapacityEvent();
-        event.setEventId(values.uuid("eventId"));
         event.setPopId(values.text("popId"));
         PopAction action = values.symbol("action", PopAction.class);
         event.setAction(action);
         // A decommissioning carries no state: absent state fields are empty, capacity zero.
-        boolean ending = action == PopAction.DECOMMISSIONED;
+        boolean ending = ending(action);
         event.setCity(orEmptyIf(ending, values.text("city")));
         event.setCountry(orEmptyIf(ending, values.text("country")));
         event.setBusinessLocation(orEmptyIf(ending, values.text("businessLocation")));
@@ -42,27 +27,19 @@ final class PopCapacityEventMapper implements EventMapper<PopCapacityEvent> {
         if (capacity != null) {
             event.setCapacityMbps(capacity);
         }
-        // put(), not the generated setter: the setter dereferences the value and a missing one must reach the validator.
-        event.put("occurredAt", values.instant("occurredAt"));
-        event.setSource(values.has("source") ? values.text("source") : defaultSource);
-        if (!values.has("eventId")) {
-            event.setEventId(SchemaFields.contentId("pop", event.getPopId(), event.getAction(), event.getCity(),
-                    event.getCountry(), event.getBusinessLocation(), event.getCapacityMbps(),
-                    event.getOccurredAt(), event.getSource()));
-        }
-
-        var violations = validator.validate(event);
-        List<String> reasons = SchemaFields.reasons(values, violations);
-        if (capacity == null && !ending && !values.fieldsWithProblems().contains("capacityMbps")) {
-            reasons.add("capacityMbps: missing");
-        }
-        if (!reasons.isEmpty()) {
-            return new LineResult.Rejected<>(line, "", reasons);
-        }
-        return new LineResult.Accepted<>(line, event);
+        return event;
     }
 
-    private static String orEmptyIf(boolean ending, String value) {
-        return value == null && ending ? "" : value;
+    /** A missing capacity reads as zero, which the validator cannot tell from a stated zero. */
+    @Override
+    Optional<String> unseenProblem(FieldValues values, PopCapacityEvent event) {
+        // No text, no conversion problem either: the field is simply absent.
+        return values.text("capacityMbps") == null && !ending(event.getAction())
+                ? Optional.of("capacityMbps: missing")
+                : Optional.empty();
+    }
+
+    private static boolean ending(PopAction action) {
+        return action == PopAction.DECOMMISSIONED;
     }
 }

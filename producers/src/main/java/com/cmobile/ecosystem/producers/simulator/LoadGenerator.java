@@ -77,7 +77,7 @@ public final class LoadGenerator {
         PopCapacityEvent current = activePops.get(n);
         PopCapacityEvent event;
         if (current == null) {
-            SeedCity city = cities.get(random.nextInt(cities.size()));
+            SeedCity city = randomCity();
             event = pop(popId, PopAction.COMMISSIONED, city.city(), city.country(), operator(city), capacity(), at);
             activePops.put(n, event);
         } else if (random.nextInt(10) < 8) {
@@ -97,7 +97,7 @@ public final class LoadGenerator {
         PartnerOnboardingEvent current = activePartners.get(n);
         PartnerOnboardingEvent event;
         if (current == null) {
-            SeedCity city = cities.get(random.nextInt(cities.size()));
+            SeedCity city = randomCity();
             Program program = PROGRAMS[random.nextInt(PROGRAMS.length)];
             PartnerRole role = random.nextBoolean() ? PartnerRole.MEMBER : PartnerRole.PARTNER;
             event = partner(partnerId, city.city() + " Load Telecom " + n, program, role, OnboardingAction.JOINED,
@@ -112,6 +112,10 @@ public final class LoadGenerator {
             activePartners.remove(n);
         }
         return event;
+    }
+
+    private SeedCity randomCity() {
+        return cities.get(random.nextInt(cities.size()));
     }
 
     /** The business location in the same country if there is one, else any. */

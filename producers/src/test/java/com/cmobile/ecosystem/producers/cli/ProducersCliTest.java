@@ -119,6 +119,18 @@ class ProducersCliTest {
     }
 
     @Test
+    void anUnreachableBrokerEndsEachSimulationInOneSentence() {
+        for (String simulation : new String[] {"seed", "load"}) {
+            Run run = run("", "simulate", simulation, "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "1s");
+
+            assertThat(run.exitCode()).as(simulation).isEqualTo(ProducersCli.FATAL);
+            assertThat(run.err().lines()).as(simulation).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("error: cannot reach Kafka at 127.0.0.1:1 within 1 s");
+            assertThat(run.out()).as(simulation).isEmpty();
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"publish", "--help"}, {"publish", "pops", "--help"},
             {"publish", "partners", "--help"}, {"simulate", "--help"}, {"simulate", "seed", "--help"},

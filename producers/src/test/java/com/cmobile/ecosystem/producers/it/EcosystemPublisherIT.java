@@ -37,7 +37,7 @@ class EcosystemPublisherIT {
 
     @BeforeAll
     static void eventTopics(EmbeddedKafka kafka) {
-        kafka.provisionEventTopics();
+        kafka.provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC);
     }
 
     static PublisherConfig config(EmbeddedKafka kafka) {

@@ -36,7 +36,7 @@ class ProducersCliIT {
 
     @BeforeAll
     static void eventTopics(EmbeddedKafka kafka) {
-        kafka.provisionEventTopics();
+        kafka.provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC);
     }
 
     static Run cli(EmbeddedKafka kafka, String... args) {

@@ -39,8 +39,9 @@ public final class AllianceQueries {
 
     /** Organisations and every program; any part that cannot be read makes the whole unavailable. */
     public Answer<AllianceView> alliance(QueryOptions options) {
-        Answer<Long> organisations = orEmpty(stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
-                .map(json -> ModelJson.read(mapper, json, OrganisationCount.class).organisations()), 0L);
+        Answer<Long> organisations = stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
+                .map(json -> ModelJson.read(mapper, json, OrganisationCount.class).organisations())
+                .orEmpty(0L);
         Answer<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
         for (Program program : PROGRAMS) {
             Answer<ProgramAlliance> one = program(program, options);
@@ -56,9 +57,9 @@ public final class AllianceQueries {
 
     /** One program; zeros when it has no membership (the store then has no entry). */
     public Answer<ProgramAlliance> program(Program program, QueryOptions options) {
-        return orEmpty(stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
-                .map(json -> ModelJson.read(mapper, json, ProgramAlliance.class)),
-                new ProgramAlliance(program, 0, 0, 0, 0));
+        return stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
+                .map(json -> ModelJson.read(mapper, json, ProgramAlliance.class))
+                .orEmpty(new ProgramAlliance(program, 0, 0, 0, 0));
     }
 
     /** The regions a program has partners in: keys {@code PROGRAM|REGION}. */
@@ -116,11 +117,5 @@ public final class AllianceQueries {
     private static MembershipView view(String partnerId, MembershipState m) {
         return new MembershipView(partnerId, m.partnerName(), m.program(), m.role(), m.country(), m.subscribers(),
                 m.occurredAt());
-    }
-
-    private static <T> Answer<T> orEmpty(Answer<T> result, T empty) {
-        return result instanceof Answer.NotFound<T>
-                ? new Answer.Found<>(empty, new Provenance("", -1, true, 0))
-                : result;
     }
 }

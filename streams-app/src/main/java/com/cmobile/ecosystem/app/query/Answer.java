@@ -79,6 +79,14 @@ public sealed interface Answer<T> {
         return this;
     }
 
+    /**
+     * Turns {@link NotFound} into {@code empty}, for a store that has no entry until something
+     * happened (zero totals): the answer is then true everywhere, so it claims no instance or partition.
+     */
+    default Answer<T> orEmpty(T empty) {
+        return this instanceof NotFound<T> ? new Found<>(empty, new Provenance("", -1, true, 0)) : this;
+    }
+
     /** Says what was not found in the caller's words (the store's own message names store internals). */
     default Answer<T> notFoundAs(String message) {
         return this instanceof NotFound<T> ? new NotFound<>(message) : this;

@@ -29,11 +29,9 @@ public final class CapacityQueries {
 
     /** Worldwide totals; zeros when no PoP is active (the store then has no entry). */
     public Answer<GlobalCapacity> global(QueryOptions options) {
-        Answer<GlobalCapacity> result = stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
-                .map(json -> ModelJson.read(mapper, json, GlobalCapacity.class));
-        return result instanceof Answer.NotFound<GlobalCapacity>
-                ? new Answer.Found<>(GlobalCapacity.EMPTY, new Provenance("", -1, true, 0))
-                : result;
+        return stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
+                .map(json -> ModelJson.read(mapper, json, GlobalCapacity.class))
+                .orEmpty(GlobalCapacity.EMPTY);
     }
 
     public Answer<Page<RegionCapacity>> regions(PageRequest page, QueryOptions options) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.cmobile.ecosystem.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
@@ -19,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the event topics explicitly, because the broker never auto-creates them:
- * {@code pop-capacity}, {@code partner-onboarding} and their dead-letter topics
- * {@code pop-capacity-dlq}, {@code partner-onboarding-dlq}.
+ * Creates the event topics and their dead-letter topics explicitly, because the broker never
+ * auto-creates them. Their names come from the caller (schemas' {@code Topics.DLQ_BY_EVENT_TOPIC}):
+ * the kit knows how to shape and create topics, not which ones the pipeline has.
  *
  * <p>Idempotent: a topic that already exists is left as it is (its partitions and retention are
  * not changed, since that could lose or reorder data) and reported as existing.
@@ -37,17 +36,18 @@ public final class TopicProvisioner {
         this.admin = admin;
     }
 
-    /** The event topics with {@link EventTopicSettings#defaults()}. */
-    public ProvisionedTopics provisionEventTopics() {
-        return provisionEventTopics(EventTopicSettings.defaults());
+    /** Each event topic (a key) and its dead-letter topic (its value), with {@link EventTopicSettings#defaults()}. */
+    public ProvisionedTopics provisionEventTopics(Map<String, String> dlqByEventTopic) {
+        return provisionEventTopics(dlqByEventTopic, EventTopicSettings.defaults());
     }
 
-    public ProvisionedTopics provisionEventTopics(EventTopicSettings settings) {
+    /** Each event topic (a key) and its dead-letter topic (its value), shaped by {@code settings}. */
+    public ProvisionedTopics provisionEventTopics(Map<String, String> dlqByEventTopic, EventTopicSettings settings) {
         var topics = new ArrayList<NewTopic>();
-        for (String eventTopic : List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING)) {
+        dlqByEventTopic.forEach((eventTopic, dlq) -> {
             topics.add(topic(eventTopic, settings, settings.retentionMs()));
-            topics.add(topic(Topics.dlqOf(eventTopic), settings, settings.dlqRetentionMs()));
-        }
+            topics.add(topic(dlq, settings, settings.dlqRetentionMs()));
+        });
         return provision(topics);
     }
 

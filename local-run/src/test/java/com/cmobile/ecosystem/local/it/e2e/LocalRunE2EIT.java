@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.cmobile.ecosystem.local.compose.MonitoringFiles;
+import com.cmobile.ecosystem.testkit.ChildProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class LocalRunE2EIT {
     private final int httpPort = LocalRunProcess.freePort();
 
     private Path dataDir;
-    private LocalRunProcess run;
+    private ChildProcess run;
     private JsonNode firstCapacity;
     private JsonNode firstAlliance;
     private long eventsBeforeStop;
@@ -170,7 +171,7 @@ class LocalRunE2EIT {
     @Test
     @Order(8)
     void portInUseIsReportedWithTheFlagThatChangesIt() throws Exception {
-        try (LocalRunProcess clash = LocalRunProcess.start("--data-dir", dataDir.resolve("other").toString(),
+        try (ChildProcess clash = LocalRunProcess.start("--data-dir", dataDir.resolve("other").toString(),
                 "--kafka-port", Integer.toString(kafkaPort), "--registry-port", "0", "--http-port", "0")) {
             int exitCode = clash.awaitExit(Duration.ofSeconds(30));
 
@@ -187,7 +188,7 @@ class LocalRunE2EIT {
         assertThat(run.terminate(STOP_TIMEOUT)).isIn(0, 143);
     }
 
-    private LocalRunProcess startOnTheDataDirectory() {
+    private ChildProcess startOnTheDataDirectory() {
         return LocalRunProcess.start("--data-dir", dataDir.toString(), "--kafka-port", Integer.toString(kafkaPort),
                 "--registry-port", Integer.toString(registryPort), "--http-port", Integer.toString(httpPort),
                 "--ready-timeout", Long.toString(READY_TIMEOUT.toSeconds()));

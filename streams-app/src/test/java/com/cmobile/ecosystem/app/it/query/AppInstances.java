@@ -31,9 +31,14 @@ public final class AppInstances {
 
     /** Event and dead-letter topics of one test, so it neither sees nor disturbs other tests' events. */
     public record TestTopics(String popCapacity, String partnerOnboarding, String popCapacityDlq, String partnerOnboardingDlq) {
-        public static TestTopics create(EmbeddedKafka kafka, int partitions) {
-            TestTopics topics = new TestTopics(kafka.uniqueName("pop-capacity"), kafka.uniqueName("partner-onboarding"),
+        /** Names only: the test creates the topics it needs, with the partitions it needs. */
+        public static TestTopics named(EmbeddedKafka kafka) {
+            return new TestTopics(kafka.uniqueName("pop-capacity"), kafka.uniqueName("partner-onboarding"),
                     kafka.uniqueName("pop-capacity-dlq"), kafka.uniqueName("partner-onboarding-dlq"));
+        }
+
+        public static TestTopics create(EmbeddedKafka kafka, int partitions) {
+            TestTopics topics = named(kafka);
             kafka.createTopic(topics.popCapacity(), partitions);
             kafka.createTopic(topics.partnerOnboarding(), partitions);
             kafka.createTopics(topics.popCapacityDlq(), topics.partnerOnboardingDlq());
@@ -48,6 +53,22 @@ public final class AppInstances {
     /** As {@link #start(EmbeddedKafka, String, TestTopics, Path)}, with some settings replaced. */
     public static EcosystemApp start(EmbeddedKafka kafka, String applicationId, TestTopics topics, Path stateDir,
                                      Map<String, String> overrides) {
+        Map<String, String> values = settings(kafka, applicationId, topics, stateDir);
+        values.put("NUM_STANDBY_REPLICAS", "1");
+        values.put("PROCESSING_GUARANTEE", "at_least_once");
+        values.put("COMMIT_INTERVAL_MS", "100");
+        values.putAll(overrides);
+        return EcosystemApp.start(AppConfig.from(values),
+                new EcosystemApp.Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20)));
+    }
+
+    /**
+     * The settings of one instance, by environment variable (see {@link AppConfig}): {@code kafka}'s
+     * broker and registry, {@code topics}, and an HTTP port of its own, which is also its
+     * application.server. A mutable map, for a test to add or replace settings.
+     */
+    public static Map<String, String> settings(EmbeddedKafka kafka, String applicationId, TestTopics topics,
+                                               Path stateDir) {
         int port = freePort();
         Map<String, String> values = new HashMap<>();
         values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -60,12 +81,7 @@ public final class AppInstances {
         values.put("PARTNER_ONBOARDING_TOPIC", topics.partnerOnboarding());
         values.put("POP_CAPACITY_DLQ_TOPIC", topics.popCapacityDlq());
         values.put("PARTNER_ONBOARDING_DLQ_TOPIC", topics.partnerOnboardingDlq());
-        values.put("NUM_STANDBY_REPLICAS", "1");
-        values.put("PROCESSING_GUARANTEE", "at_least_once");
-        values.put("COMMIT_INTERVAL_MS", "100");
-        values.putAll(overrides);
-        return EcosystemApp.start(AppConfig.from(values),
-                new EcosystemApp.Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20)));
+        return values;
     }
 
     /** A response: status, Retry-After and served-by headers, and the JSON body. */

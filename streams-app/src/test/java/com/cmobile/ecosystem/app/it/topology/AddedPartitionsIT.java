@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.InputPartitions;
 import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.it.query.AppInstances;
+import com.cmobile.ecosystem.app.it.query.AppInstances.TestTopics;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -82,31 +81,13 @@ class AddedPartitionsIT {
     }
 
     private static AppConfig config(EmbeddedKafka kafka, Path stateDir) {
-        int port = freePort();
-        Map<String, String> values = new HashMap<>();
-        values.put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        values.put("SCHEMA_REGISTRY_URL", kafka.schemaRegistryUrl());
-        values.put("APPLICATION_ID", kafka.uniqueName("added-partitions"));
-        values.put("STATE_DIR", stateDir.toString());
-        values.put("HTTP_PORT", Integer.toString(port));
-        values.put("APPLICATION_SERVER", "localhost:" + port);
-        values.put("POP_CAPACITY_TOPIC", kafka.uniqueName("pop-capacity"));
-        values.put("PARTNER_ONBOARDING_TOPIC", kafka.uniqueName("partner-onboarding"));
-        values.put("POP_CAPACITY_DLQ_TOPIC", kafka.uniqueName("pop-capacity-dlq"));
-        values.put("PARTNER_ONBOARDING_DLQ_TOPIC", kafka.uniqueName("partner-onboarding-dlq"));
+        Map<String, String> values = AppInstances.settings(kafka, kafka.uniqueName("added-partitions"),
+                TestTopics.named(kafka), stateDir);
         values.put("STATE_STORES", "in-memory");
         return AppConfig.from(values);
     }
 
     private static EcosystemApp.Options options() {
         return new EcosystemApp.Options(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,10 @@ final class RegistryHttp {
         this.baseUrl = baseUrl;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     record Answer(int status, String contentType, String body) {
         JsonNode json() {
             try {
@@ -35,6 +40,11 @@ final class RegistryHttp {
 
         int errorCode() {
             return json().path("error_code").asInt();
+        }
+
+        /** The HTTP status, then Confluent's {@code error_code}: what an error answer is checked by. */
+        List<Integer> statusAndErrorCode() {
+            return List.of(status, errorCode());
         }
     }
 
@@ -63,6 +73,11 @@ final class RegistryHttp {
         ObjectNode body = JSON.createObjectNode();
         body.put("schema", schema);
         return body.toString();
+    }
+
+    /** Sets the subject's compatibility level, e.g. {@code FULL}. */
+    Answer compatibility(String subject, String level) {
+        return put("/config/" + subject, "{\"compatibility\":\"" + level + "\"}");
     }
 
     int register(String subject, String schema) {

@@ -55,7 +55,7 @@ class SchemaRegistryRestartIT {
             popV1 = http.register("pop-history-value", POP_V1);
             partner = http.register("partner-value", PARTNER_V1);
             popV2 = http.register("pop-history-value", POP_V2_OPTIONAL_CITY);
-            http.put("/config/pop-history-value", "{\"compatibility\":\"FULL\"}");
+            http.compatibility("pop-history-value", "FULL");
             createEventTopic(broker);
             produce(broker, wireFormat(popV1, POP_V1, "pop-lhr-1", 1_000L));
         }

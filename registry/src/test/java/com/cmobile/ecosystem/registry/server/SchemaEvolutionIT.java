@@ -12,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import com.cmobile.ecosystem.testkit.EmbeddedKafka;
-import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -21,35 +19,23 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Schema evolution as Confluent's rules and Avro's resolution decide it. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(IsolatedRegistry.class)
 class SchemaEvolutionIT {
 
-    private static SchemaRegistryServer server;
-    private static RegistryHttp http;
-    private static EmbeddedKafka kafka;
+    private final RegistryHttp http;
 
-    @BeforeAll
-    static void startRegistry(EmbeddedKafka embeddedKafka) {
-        kafka = embeddedKafka;
-        server = SchemaRegistryServer.start(kafka.bootstrapServers(), 0, kafka.uniqueName("_schemas-evolution"));
-        http = new RegistryHttp(server.url());
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        server.close();
+    SchemaEvolutionIT(RegistryHttp http) {
+        this.http = http;
     }
 
     @Test
     void addingAnOptionalFieldWithADefaultRegistersUnderBackwardAndOldRecordsStillRead() throws IOException {
         // given v1 registered under the default (BACKWARD) level and a record written with it
-        String subject = kafka.uniqueName("pop-capacity-value");
+        String subject = "pop-capacity-value";
         int v1 = http.register(subject, POP_V1);
         byte[] oldRecord = write(POP_V1, "pop-nbo-1", 400L);
 
@@ -72,22 +58,16 @@ class SchemaEvolutionIT {
 
     @Test
     void addingARequiredFieldIsRefusedWith409UnderBackward() {
-        String subject = kafka.uniqueName("pop-required-value");
-        http.register(subject, POP_V1);
+        var answer = offerAfterPopV1("pop-required-value", "BACKWARD", POP_REQUIRED_CITY);
 
-        var answer = http.post("/subjects/" + subject + "/versions", schemaBody(POP_REQUIRED_CITY));
-
-        assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.errorCode()).isEqualTo(409);
-        assertThat(answer.json().path("message").asText()).contains("incompatible").contains(subject).contains("city");
+        assertThat(answer.statusAndErrorCode()).containsExactly(409, 409);
+        assertThat(answer.json().path("message").asText()).contains("incompatible").contains("pop-required-value")
+                .contains("city");
     }
 
     @Test
     void changingAFieldTypeIsRefusedWith409UnderBackward() {
-        String subject = kafka.uniqueName("pop-type-value");
-        http.register(subject, POP_V1);
-
-        var answer = http.post("/subjects/" + subject + "/versions", schemaBody(POP_CAPACITY_AS_STRING));
+        var answer = offerAfterPopV1("pop-type-value", "BACKWARD", POP_CAPACITY_AS_STRING);
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.json().path("message").asText()).contains("capacityMbps");
@@ -95,13 +75,9 @@ class SchemaEvolutionIT {
 
     @Test
     void removingAFieldWithoutADefaultIsRefusedWith409WhereOldReadersMustCope() {
-        // given a subject whose old consumers must read new data (FULL = BACKWARD + FORWARD)
-        String subject = kafka.uniqueName("pop-remove-value");
-        http.register(subject, POP_V1);
-        http.put("/config/" + subject, "{\"compatibility\":\"FULL\"}");
-
-        // when capacityMbps, which has no default, is removed
-        var answer = http.post("/subjects/" + subject + "/versions", schemaBody(POP_WITHOUT_CAPACITY));
+        // when capacityMbps, which has no default, is removed where old consumers must read new data
+        // (FULL = BACKWARD + FORWARD)
+        var answer = offerAfterPopV1("pop-remove-value", "FULL", POP_WITHOUT_CAPACITY);
 
         // then it is refused: a v1 reader would find no value for capacityMbps
         assertThat(answer.status()).isEqualTo(409);
@@ -110,10 +86,7 @@ class SchemaEvolutionIT {
 
     @Test
     void removingAFieldIsAcceptedUnderPlainBackwardAsInConfluentsRegistry() {
-        String subject = kafka.uniqueName("pop-remove-backward-value");
-        http.register(subject, POP_V1);
-
-        var answer = http.post("/subjects/" + subject + "/versions", schemaBody(POP_WITHOUT_CAPACITY));
+        var answer = offerAfterPopV1("pop-remove-backward-value", "BACKWARD", POP_WITHOUT_CAPACITY);
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -121,9 +94,9 @@ class SchemaEvolutionIT {
     @Test
     void transitiveLevelsCheckEveryEarlierVersionNotJustTheLatest() {
         // given v1, then v2 adding city with a default
-        String plain = kafka.uniqueName("pop-plain-value");
-        String transitive = kafka.uniqueName("pop-transitive-value");
-        http.put("/config/" + transitive, "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
+        String plain = "pop-plain-value";
+        String transitive = "pop-transitive-value";
+        http.compatibility(transitive, "BACKWARD_TRANSITIVE");
         for (String subject : new String[] {plain, transitive}) {
             http.register(subject, POP_V1);
             http.register(subject, POP_V2_OPTIONAL_CITY);
@@ -140,13 +113,16 @@ class SchemaEvolutionIT {
 
     @Test
     void noneAcceptsAnything() {
-        String subject = kafka.uniqueName("pop-none-value");
-        http.put("/config/" + subject, "{\"compatibility\":\"NONE\"}");
-        http.register(subject, POP_V1);
-
-        var answer = http.post("/subjects/" + subject + "/versions", schemaBody(POP_CAPACITY_AS_STRING));
+        var answer = offerAfterPopV1("pop-none-value", "NONE", POP_CAPACITY_AS_STRING);
 
         assertThat(answer.status()).isEqualTo(200);
+    }
+
+    /** Registers v1 under {@code subject} at compatibility {@code level}, then offers {@code next} as version 2. */
+    private RegistryHttp.Answer offerAfterPopV1(String subject, String level, String next) {
+        http.compatibility(subject, level);
+        http.register(subject, POP_V1);
+        return http.post("/subjects/" + subject + "/versions", schemaBody(next));
     }
 
     private static byte[] write(String schemaText, String popId, long capacityMbps) throws IOException {

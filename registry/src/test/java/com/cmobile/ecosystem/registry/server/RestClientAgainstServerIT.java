@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import com.cmobile.ecosystem.testkit.EmbeddedKafka;
-import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import com.cmobile.ecosystem.registry.CompatibilityLevel;
 import com.cmobile.ecosystem.registry.IncompatibleSchemaException;
 import com.cmobile.ecosystem.registry.SchemaNotFoundException;
@@ -17,30 +15,23 @@ import com.cmobile.ecosystem.registry.SchemaRegistryClient;
 import com.cmobile.ecosystem.registry.SchemaRegistryClients;
 import com.cmobile.ecosystem.registry.SubjectNotFoundException;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The schemas module's REST client against our server: both sides of one contract. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(IsolatedRegistry.class)
 class RestClientAgainstServerIT {
 
-    private static SchemaRegistryServer server;
-    private static SchemaRegistryClient client;
-    private static EmbeddedKafka kafka;
+    private final SchemaRegistryClient client;
 
-    @BeforeAll
-    static void startRegistry(EmbeddedKafka embeddedKafka) {
-        kafka = embeddedKafka;
-        server = SchemaRegistryServer.start(kafka.bootstrapServers(), 0, kafka.uniqueName("_schemas-client"));
-        client = SchemaRegistryClients.create(server.url(), Map.of());
+    RestClientAgainstServerIT(RegistryHttp registry) {
+        client = SchemaRegistryClients.create(registry.baseUrl(), Map.of());
     }
 
-    @AfterAll
-    static void stopRegistry() throws Exception {
+    @AfterEach
+    void closeClient() throws Exception {
         client.close();
-        server.close();
     }
 
     private static Schema parse(String text) {
@@ -49,7 +40,7 @@ class RestClientAgainstServerIT {
 
     @Test
     void registerFetchLatestAndLookupAgree() {
-        String subject = kafka.uniqueName("client-value");
+        String subject = "client-value";
 
         int v1 = client.register(subject, parse(POP_V1));
         int v2 = client.register(subject, parse(POP_V2_OPTIONAL_CITY));
@@ -66,19 +57,19 @@ class RestClientAgainstServerIT {
 
     @Test
     void refusalsArriveAsTheClientsTypedExceptions() {
-        String subject = kafka.uniqueName("client-refusals-value");
+        String subject = "client-refusals-value";
         client.register(subject, parse(POP_V1));
 
         assertThatThrownBy(() -> client.register(subject, parse(POP_CAPACITY_AS_STRING)))
                 .isInstanceOf(IncompatibleSchemaException.class);
-        assertThatThrownBy(() -> client.latest(kafka.uniqueName("never-registered")))
+        assertThatThrownBy(() -> client.latest("never-registered"))
                 .isInstanceOf(SubjectNotFoundException.class);
         assertThatThrownBy(() -> client.schemaById(999_999)).isInstanceOf(SchemaNotFoundException.class);
     }
 
     @Test
     void compatibilityLevelsReadAndWriteThroughTheClient() {
-        String subject = kafka.uniqueName("client-config-value");
+        String subject = "client-config-value";
 
         assertThat(client.compatibility()).isEqualTo(CompatibilityLevel.BACKWARD);
         assertThat(client.compatibility(subject)).isEmpty();

@@ -1,4 +1,4 @@
-package com.cmobile.ecosystem.local.it.e2e;
+package com.cmobile.ecosystem.app.it.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.cmobile.ecosystem.app.App;
+import com.cmobile.ecosystem.app.it.query.AppInstances;
+import com.cmobile.ecosystem.app.it.query.AppInstances.TestTopics;
+import com.cmobile.ecosystem.testkit.ChildProcess;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
 import com.cmobile.ecosystem.testkit.EmbeddedKafkaExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,36 +34,32 @@ import org.junit.jupiter.api.io.TempDir;
  * logs a thread dump and exits with status 1, as an orchestrator needs to see it. The thread is made
  * to hang for real: a record whose schema must be fetched from a registry that accepts the
  * connection and never answers.
+ *
+ * <p>The app runs as a deployment runs it: {@code App} in a JVM of its own, configured by environment
+ * variables, on this test JVM's class path (the module's classes and every dependency).
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class StuckStreamThreadIT {
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
+    /** A class path resource: the test's own logback-test.xml leaves out the INFO line waited for. */
+    private static final String LOG_CONFIGURATION = "com/cmobile/ecosystem/app/it/lifecycle/logback-app.xml";
 
     @Test
     void aStopWithAStuckStreamThreadEndsInTimeWithAThreadDumpAndStatusOne(EmbeddedKafka kafka, @TempDir Path stateDir)
             throws Exception {
         try (var silentRegistry = new SilentServer()) {
             // given the app running against a registry that never answers
-            String popCapacity = kafka.uniqueName("pop-capacity");
-            String partnerOnboarding = kafka.uniqueName("partner-onboarding");
+            TestTopics topics = TestTopics.named(kafka);
+            String popCapacity = topics.popCapacity();
             kafka.createTopic(popCapacity, 1);
-            kafka.createTopic(partnerOnboarding, 1);
-            int httpPort = LocalRunProcess.freePort();
-            Map<String, String> environment = Map.ofEntries(
-                    Map.entry("BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                    Map.entry("SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + silentRegistry.port()),
-                    Map.entry("APPLICATION_ID", kafka.uniqueName("stuck-stream-thread")),
-                    Map.entry("STATE_DIR", stateDir.toString()),
-                    Map.entry("STATE_STORES", "in-memory"),
-                    Map.entry("HTTP_PORT", Integer.toString(httpPort)),
-                    Map.entry("APPLICATION_SERVER", "localhost:" + httpPort),
-                    Map.entry("POP_CAPACITY_TOPIC", popCapacity),
-                    Map.entry("PARTNER_ONBOARDING_TOPIC", partnerOnboarding),
-                    Map.entry("POP_CAPACITY_DLQ_TOPIC", kafka.uniqueName("pop-capacity-dlq")),
-                    Map.entry("PARTNER_ONBOARDING_DLQ_TOPIC", kafka.uniqueName("partner-onboarding-dlq")),
-                    Map.entry("SHUTDOWN_TIMEOUT_MS", Long.toString(SHUTDOWN_TIMEOUT.toMillis())));
-            try (var app = LocalRunProcess.app(environment)) {
+            kafka.createTopic(topics.partnerOnboarding(), 1);
+            Map<String, String> environment = AppInstances.settings(kafka, kafka.uniqueName("stuck-stream-thread"),
+                    topics, stateDir);
+            environment.put("SCHEMA_REGISTRY_URL", "http://127.0.0.1:" + silentRegistry.port());
+            environment.put("STATE_STORES", "in-memory");
+            environment.put("SHUTDOWN_TIMEOUT_MS", Long.toString(SHUTDOWN_TIMEOUT.toMillis()));
+            try (var app = startApp(environment)) {
                 app.awaitLine("REBALANCING -> RUNNING", Duration.ofSeconds(90));
 
                 // when a record sends the stream thread to the registry for schema id 1, and SIGTERM follows
@@ -84,6 +84,16 @@ class StuckStreamThreadIT {
                         .contains("RestSchemaRegistryClient");
             }
         }
+    }
+
+    /** {@code App} in a child JVM with this JVM's class path, logging our code at INFO (its state changes). */
+    private static ChildProcess startApp(Map<String, String> environment) {
+        var command = ChildProcess.java();
+        command.add("-Dlogback.configurationFile=" + LOG_CONFIGURATION);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), App.class.getName()));
+        var builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return ChildProcess.start("app", builder);
     }
 
     /** Accepts connections and keeps them open without a byte of answer, like a hung server. */
