@@ -27,6 +27,8 @@ public final class PythonInterop {
     public static final String PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
 
     private static final String HELPERS = "interop.py";
+    /** Scripts this kit ships beside {@value #HELPERS}. */
+    private static final List<String> SHIPPED = List.of(HELPERS, "confluent_produce.py");
 
     private static Path helpers;
 
@@ -75,16 +77,29 @@ public final class PythonInterop {
                 stdin, timeout);
     }
 
-    /** A directory holding {@value #HELPERS}, copied once per JVM from this kit's resources. */
+    /**
+     * A script this kit ships, as a file to run: {@code confluent_produce.py} publishes a plan of
+     * records with Confluent's producer and its default partitioner (see the script's docstring).
+     */
+    public static Path shippedScript(String name) throws IOException {
+        if (!SHIPPED.contains(name)) {
+            throw new IllegalArgumentException("testkit ships no script " + name + "; it ships " + SHIPPED);
+        }
+        return helpers().resolve(name);
+    }
+
+    /** A directory holding the shipped scripts, copied once per JVM from this kit's resources. */
     private static synchronized Path helpers() throws IOException {
         if (helpers == null) {
             Path directory = Files.createTempDirectory("testkit-python-");
             directory.toFile().deleteOnExit();
-            Path module = directory.resolve(HELPERS);
-            try (InputStream in = PythonInterop.class.getResourceAsStream(HELPERS)) {
-                Files.copy(Objects.requireNonNull(in, HELPERS + " is missing from testkit's jar"), module);
+            for (String name : SHIPPED) {
+                Path file = directory.resolve(name);
+                try (InputStream in = PythonInterop.class.getResourceAsStream(name)) {
+                    Files.copy(Objects.requireNonNull(in, name + " is missing from testkit's jar"), file);
+                }
+                file.toFile().deleteOnExit();
             }
-            module.toFile().deleteOnExit();
             helpers = directory;
         }
         return helpers;
