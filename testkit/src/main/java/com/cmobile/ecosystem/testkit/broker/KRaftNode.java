@@ -1,7 +1,12 @@
 package com.cmobile.ecosystem.testkit.broker;
 
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import kafka.server.KafkaConfig;
@@ -50,6 +55,74 @@ final class KRaftNode {
     void stop() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /**
+     * Starts one node per configuration, all at once: a node of a cluster only finishes starting
+     * once a majority of controllers runs, so starting them one after the other would never end.
+     * If any fails, the others are stopped and the first failure is thrown.
+     */
+    static List<KRaftNode> startAll(List<Properties> configurations) {
+        List<CompletableFuture<KRaftNode>> starts = configurations.stream()
+                .map(properties -> CompletableFuture.supplyAsync(() -> start(properties),
+                        onOwnThread("embedded-kafka-start-" + properties.get("node.id"))))
+                .toList();
+        var started = new ArrayList<KRaftNode>();
+        RuntimeException failure = null;
+        for (var start : starts) {
+            try {
+                started.add(start.join());
+            } catch (CompletionException e) {
+                failure = collect(failure, e.getCause());
+            }
+        }
+        if (failure != null) {
+            try {
+                stopAll(started);
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
+        }
+        return List.copyOf(started);
+    }
+
+    /**
+     * Stops the nodes all at once. One after the other, the last node would be left without a
+     * majority of controllers, and its broker would wait minutes for the controlled shutdown
+     * that no controller can grant.
+     */
+    static void stopAll(List<KRaftNode> nodes) {
+        List<CompletableFuture<Void>> stops = nodes.stream()
+                .map(node -> CompletableFuture.runAsync(node::stop, onOwnThread("embedded-kafka-stop")))
+                .toList();
+        RuntimeException failure = null;
+        for (var stop : stops) {
+            try {
+                stop.join();
+            } catch (CompletionException e) {
+                failure = collect(failure, e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static Executor onOwnThread(String name) {
+        return task -> {
+            var thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static RuntimeException collect(RuntimeException first, Throwable next) {
+        if (first == null) {
+            return next instanceof RuntimeException runtime ? runtime : new IllegalStateException(next);
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import kafka.tools.StorageTool;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
@@ -48,6 +49,42 @@ final class KRaftStorage {
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Could not format KRaft storage in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Formats the log directory of a node configured by {@code nodeProperties} as one of the first
+     * voters of a KIP-853 dynamic quorum, as {@code kafka-storage.sh format --initial-controllers}
+     * does in a production deployment: every node is formatted with the same cluster id and the
+     * same {@code initialControllers} ({@code id@host:port:directoryId,...}), and each node's
+     * metadata directory gets the directory id listed for it.
+     *
+     * <p>Kafka's storage tool is used rather than its {@code Formatter}: the formatter wants the
+     * voters as a {@code kafka-raft} type, a module this kit gets at runtime only, while the
+     * tool's command line is a documented interface.
+     */
+    static void formatAsInitialVoter(Properties nodeProperties, String clusterId, String initialControllers,
+                                     Path scratchDirectory) {
+        Path config = null;
+        try {
+            config = Files.createTempFile(scratchDirectory, "format-", ".properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                nodeProperties.store(out, "node configuration for kafka-storage format");
+            }
+            int exitCode = StorageTool.execute(new String[] {
+                    "format", "--config", config.toString(), "--cluster-id", clusterId,
+                    "--initial-controllers", initialControllers
+            }, new PrintStream(OutputStream.nullOutputStream()));
+            if (exitCode != 0) {
+                throw new IllegalStateException("kafka-storage format exited with " + exitCode);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not format KRaft storage for node " + nodeProperties.get("node.id")
+                    + " in " + nodeProperties.get("log.dirs"), e);
+        } finally {
+            if (config != null) {
+                deleteRecursively(config);
+            }
         }
     }
 
