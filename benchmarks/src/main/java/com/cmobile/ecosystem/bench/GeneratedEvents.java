@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.bench;
 
+import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
@@ -26,10 +27,11 @@ final class GeneratedEvents {
     /** True for a {@code pop-capacity} record, false for {@code partner-onboarding}. */
     final boolean[] pop;
     final int pops;
-    final ExpectedAggregates.Figures expected;
+    /** Every generated event applied, in publish order: what the app must answer once it has read them. */
+    final NaiveAnswers expected;
 
     private GeneratedEvents(byte[][] keys, byte[][] values, long[] timestamps, boolean[] pop, int pops,
-                            ExpectedAggregates.Figures expected) {
+                            NaiveAnswers expected) {
         this.keys = keys;
         this.values = values;
         this.timestamps = timestamps;
@@ -44,7 +46,7 @@ final class GeneratedEvents {
              Serializer<PartnerOnboardingEvent> partnerSerializer = EventSerdes.partnerOnboarding(serdeConfig).serializer()) {
             int n = settings.events();
             var generator = new LoadGenerator(settings.seed(), settings.popKeys(), settings.partnerKeys());
-            var expected = new ExpectedAggregates();
+            var expected = new NaiveAnswers();
             byte[][] keys = new byte[n][];
             byte[][] values = new byte[n][];
             long[] timestamps = new long[n];
@@ -70,7 +72,7 @@ final class GeneratedEvents {
                     timestamps[i] = e.getOccurredAt().toEpochMilli();
                 }
             }
-            return new GeneratedEvents(keys, values, timestamps, pop, pops, expected.figures());
+            return new GeneratedEvents(keys, values, timestamps, pop, pops, expected);
         }
     }
 

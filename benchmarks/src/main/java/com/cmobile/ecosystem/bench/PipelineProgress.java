@@ -1,25 +1,23 @@
 package com.cmobile.ecosystem.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.cmobile.ecosystem.app.oracle.Expected;
+import com.cmobile.ecosystem.app.oracle.HttpAnswer;
+import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far the app is: the input offsets its consumer group committed, and the top-level figures
- * it answers over HTTP ({@code /api/v1/capacity}, {@code /api/v1/alliance}). The pipeline is done
- * when it committed the end of every input partition AND answers exactly the figures recomputed
- * from the generated events.
+ * How far the app is: the input offsets its consumer group committed, and how its answers over HTTP
+ * differ from the ones recomputed from the generated events. The pipeline is done when it committed
+ * the end of every input partition AND answers exactly the recomputed top-level figures
+ * ({@code /api/v1/capacity}, {@code /api/v1/alliance}, see {@link NaiveAnswers#totals()}).
  */
 final class PipelineProgress {
 
@@ -28,7 +26,6 @@ final class PipelineProgress {
     private final Map<TopicPartition, Long> endOffsets;
     private final AppProcess probe;
     private final HttpClient http;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     PipelineProgress(Admin admin, String groupId, Map<TopicPartition, Long> endOffsets, AppProcess probe,
                      HttpClient http) {
@@ -55,33 +52,16 @@ final class PipelineProgress {
         return total;
     }
 
-    /** The figures the app answers now, if it answers. */
-    Optional<ExpectedAggregates.Figures> figures() throws InterruptedException {
+    /**
+     * How the app's answers to the routes of {@code expected} differ from them now: empty once it
+     * answers exactly the recomputed figures.
+     */
+    List<String> differences(Map<String, Expected> expected) {
         try {
-            JsonNode capacity = get("/api/v1/capacity");
-            JsonNode alliance = get("/api/v1/alliance");
-            if (capacity == null || alliance == null) {
-                return Optional.empty();
-            }
-            Map<String, ExpectedAggregates.ProgramFigures> programs = new TreeMap<>();
-            for (JsonNode p : alliance.path("programs")) {
-                programs.put(p.path("program").asText(), new ExpectedAggregates.ProgramFigures(
-                        p.path("members").asLong(), p.path("partners").asLong(), p.path("subscribers").asLong(),
-                        p.path("countries").asLong()));
-            }
-            return Optional.of(new ExpectedAggregates.Figures(new ExpectedAggregates.CapacityFigures(
-                    capacity.path("capacityMbps").asLong(), capacity.path("activePops").asLong(),
-                    capacity.path("cities").asLong(), capacity.path("countries").asLong(),
-                    capacity.path("businessLocations").asLong()),
-                    alliance.path("organisations").asLong(), programs));
-        } catch (IOException e) {
-            return Optional.empty();
+            return NaiveAnswers.differences(expected, route -> HttpAnswer.get(http, probe.uri(route),
+                    Duration.ofSeconds(5)));
+        } catch (UncheckedIOException e) {
+            return List.of("no answer from " + probe.name() + ": " + e.getMessage());
         }
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(probe.uri(path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return response.statusCode() == 200 ? mapper.readTree(response.body()) : null;
     }
 }

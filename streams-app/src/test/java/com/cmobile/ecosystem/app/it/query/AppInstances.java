@@ -2,16 +2,13 @@ package com.cmobile.ecosystem.app.it.query;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.oracle.HttpAnswer;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +21,6 @@ import java.util.Map;
 public final class AppInstances {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private AppInstances() {
     }
@@ -84,26 +80,9 @@ public final class AppInstances {
         return values;
     }
 
-    /** A response: status, Retry-After and served-by headers, and the JSON body. */
-    public record Answer(int status, String retryAfter, String servedBy, String servedFrom, JsonNode body, String text) {
-    }
-
-    public static Answer get(EcosystemApp app, String pathAndQuery) {
-        try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + app.httpPort() + pathAndQuery))
-                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-            return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(""),
-                    response.headers().firstValue("X-Served-By").orElse(""),
-                    response.headers().firstValue("X-Served-From").orElse(""),
-                    json ? JSON.readTree(response.body()) : null, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + pathAndQuery + " on port " + app.httpPort(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public static HttpAnswer get(EcosystemApp app, String pathAndQuery) {
+        return HttpAnswer.get(CLIENT, URI.create("http://localhost:" + app.httpPort() + pathAndQuery),
+                Duration.ofSeconds(15));
     }
 
     private static int freePort() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
+import com.cmobile.ecosystem.app.oracle.HttpAnswer;
 import com.cmobile.ecosystem.events.OnboardingAction;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PartnerRole;
@@ -160,8 +161,8 @@ class QueryFromAnyInstanceIT {
     @Order(1)
     void everyRouteAnswersTheSameFromEitherInstance() {
         for (String route : routes()) {
-            AppInstances.Answer viaFirst = AppInstances.get(first, route);
-            AppInstances.Answer viaSecond = AppInstances.get(second, route);
+            HttpAnswer viaFirst = AppInstances.get(first, route);
+            HttpAnswer viaSecond = AppInstances.get(second, route);
 
             assertThat(viaFirst.status()).as(route).isIn(200, 400, 404);
             assertThat(viaSecond.status()).as(route).isEqualTo(viaFirst.status());
@@ -174,7 +175,7 @@ class QueryFromAnyInstanceIT {
     void keysOwnedByTheOtherInstanceAreForwardedToIt() {
         int forwarded = 0;
         for (PopCapacityEvent event : pops.values()) {
-            AppInstances.Answer answer = AppInstances.get(first, "/api/v1/pops/" + event.getPopId());
+            HttpAnswer answer = AppInstances.get(first, "/api/v1/pops/" + event.getPopId());
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("capacityMbps").asLong()).isEqualTo(event.getCapacityMbps());
@@ -245,7 +246,7 @@ class QueryFromAnyInstanceIT {
                 .findFirst().orElseThrow();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            AppInstances.Answer answer = AppInstances.get(first, "/api/v1/pops/" + ownedBySecond + "?stale=true");
+            HttpAnswer answer = AppInstances.get(first, "/api/v1/pops/" + ownedBySecond + "?stale=true");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.servedBy()).isEqualTo(first.instance().toString());
             assertThat(answer.servedFrom()).isEqualTo("standby");
@@ -269,7 +270,7 @@ class QueryFromAnyInstanceIT {
         Thread watcher = new Thread(() -> {
             while (watching.get()) {
                 before.forEach((route, expected) -> {
-                    AppInstances.Answer answer = AppInstances.get(first, route);
+                    HttpAnswer answer = AppInstances.get(first, route);
                     if (answer.status() == 503) {
                         unavailable.incrementAndGet();
                         if (answer.retryAfter().isEmpty() || answer.body() == null || !answer.body().has("error")) {
@@ -291,7 +292,7 @@ class QueryFromAnyInstanceIT {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (var entry : before.entrySet()) {
-                AppInstances.Answer answer = AppInstances.get(first, entry.getKey());
+                HttpAnswer answer = AppInstances.get(first, entry.getKey());
                 assertThat(answer.status()).as(entry.getKey()).isNotEqualTo(503);
                 assertThat(sameApartFromAnsweredBy(entry.getValue(), answer.body())).as(entry.getKey()).isTrue();
             }

@@ -1,0 +1,218 @@
+package com.cmobile.ecosystem.app.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.cmobile.ecosystem.app.EcosystemApp;
+import com.cmobile.ecosystem.app.http.ApiRoutes;
+import com.cmobile.ecosystem.app.http.HttpServer;
+import com.cmobile.ecosystem.app.http.InternalRoutes;
+import com.cmobile.ecosystem.app.metrics.BusinessGauges;
+import com.cmobile.ecosystem.app.oracle.AcrossInstances;
+import com.cmobile.ecosystem.app.oracle.HttpAnswer;
+import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
+import com.cmobile.ecosystem.app.query.AllianceQueries;
+import com.cmobile.ecosystem.app.query.CapacityQueries;
+import com.cmobile.ecosystem.app.query.FakeCluster;
+import com.cmobile.ecosystem.events.OnboardingAction;
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
+import com.cmobile.ecosystem.events.PartnerRole;
+import com.cmobile.ecosystem.events.PopAction;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
+import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.validation.EventValidator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The oracle of the ITs and the benchmarks, {@link NaiveAnswers}, against the app on one input
+ * partition, where the order events reach their key is the order they are sent, so every route can
+ * be compared, growth and the city spellings included: random histories of a few PoPs and partners
+ * (moves to another city or country, decommissions and re-commissions, leaves and re-joins, late
+ * events, ties on occurredAt, exact duplicates, invalid events and events under another key) go
+ * through the production topology; its queryable stores are then served by the real query layer,
+ * HTTP routes and business gauges (one instance of {@link FakeCluster}), and every route, each list
+ * walked page by page, the business locations and the gauges must answer what the oracle recomputed.
+ */
+class RouteAnswersProperties {
+
+    private static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
+    /** Later than the fixture's validator accepts. */
+    private static final Instant FUTURE = TopologyFixture.NOW.plus(Duration.ofHours(1));
+    private static final List<String[]> PLACES = List.of(
+            new String[] {"FR", "Paris"}, new String[] {"FR", " paris "}, new String[] {"FR", "Lyon"},
+            new String[] {"DE", "Berlin"}, new String[] {"DE", "BERLIN"}, new String[] {"JP", "Tokyo"},
+            new String[] {"US", "New York"}, new String[] {"US", "new york "}, new String[] {"BR", "São Paulo"},
+            new String[] {"BR", "SÃO PAULO"}, new String[] {"CA", "London"}, new String[] {"GB", "London"});
+    private static final List<String> BUSINESS_LOCATIONS = List.of("CMI Europe", " CMI Europe ", "CMI Asia",
+            "CMI Americas");
+    private static final List<String> PARTNER_COUNTRIES = List.of("FR", "DE", "JP", "US", "KE", "AU", "BR", "GB");
+    private static final List<String> PARTNER_NAMES = List.of("Orange", " Orange ", "Safaricom", "Telstra");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** How a generated event is spoilt, so that the app dead-letters it. */
+    enum Flaw { NONE, FUTURE, BLANK_SOURCE, OUT_OF_RANGE, UNKNOWN_COUNTRY, OTHER_KEY }
+
+    /** An event as sent: its record key, and whether it was meant to be valid. */
+    record Sent(String key, SpecificRecord event, boolean valid) {
+    }
+
+    @Property(tries = 100)
+    void everyRouteAnswersWhatTheOracleRecomputes(@ForAll("histories") List<Sent> history,
+                                                  @ForAll("pageSizes") int pageSize) {
+        var oracle = new NaiveAnswers(new EventValidator(Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC),
+                Duration.ofMinutes(5)));
+        var cluster = new FakeCluster(1, 3);
+        try (var fixture = new TopologyFixture()) {
+            for (Sent sent : history) {
+                if (sent.event() instanceof PopCapacityEvent pop) {
+                    fixture.sendPop(TopologyFixture.utf8(sent.key()), fixture.popBytes(pop));
+                    assertThat(oracle.apply(sent.key(), pop)).as("the oracle's verdict on %s", sent).isEqualTo(sent.valid());
+                } else {
+                    var partner = (PartnerOnboardingEvent) sent.event();
+                    fixture.sendPartner(TopologyFixture.utf8(sent.key()), fixture.partnerBytes(partner));
+                    assertThat(oracle.apply(sent.key(), partner)).as("the oracle's verdict on %s", sent)
+                            .isEqualTo(sent.valid());
+                }
+            }
+            assertThat(fixture.popDeadLetters().size() + fixture.partnerDeadLetters().size())
+                    .as("dead letters").isEqualTo(oracle.rejected());
+            for (String store : EcosystemApp.QUERYABLE_STORES) {
+                fixture.all(store).forEach((key, value) -> cluster.put(store, key, value));
+            }
+        }
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new BusinessGauges(cluster.member(0), cluster.mapper, Clock.systemUTC(), Duration.ZERO).bindTo(registry);
+        var queries = cluster.queriesVia(0, Duration.ofSeconds(5));
+        var server = HttpServer.start(0, cluster.mapper, registry, app -> {
+            new ApiRoutes(new CapacityQueries(queries, cluster.mapper), new AllianceQueries(queries, cluster.mapper),
+                    queries, Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC)).register(app);
+            new InternalRoutes(cluster.member(0), EcosystemApp.QUERYABLE_STORES).register(app);
+        });
+        try {
+            var api = HttpAnswer.of(HTTP, URI.create("http://localhost:" + server.port()), Duration.ofSeconds(10));
+            var differences = new ArrayList<>(NaiveAnswers.differences(oracle.answers(), api, pageSize));
+            differences.addAll(AcrossInstances.differences(oracle, List.of(api)));
+            assertThat(differences).as("the app's answers that differ from the oracle's (%s)", oracle).isEmpty();
+        } finally {
+            server.close();
+            registry.close();
+        }
+    }
+
+    /** Small pages cross partitions' slices and cursors; the largest is what the ITs use. */
+    @Provide
+    Arbitrary<Integer> pageSizes() {
+        return Arbitraries.of(1, 2, 3, NaiveAnswers.LARGEST_PAGE);
+    }
+
+    /**
+     * Up to 150 events of eight PoPs and six partners, so that keys see many events each. Times are
+     * whole hours of 40 days, so ties are common, and one in ten is a backfill up to three years
+     * earlier, so growth spans more than one request's 1000 days. About one event in twelve is
+     * spoilt, and one in ten is sent again later, as it was.
+     */
+    @Provide
+    Arbitrary<List<Sent>> histories() {
+        Arbitrary<Instant> times = Arbitraries.frequencyOf(
+                Tuple.of(9, Combinators.combine(Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 3))
+                        .as((day, hour) -> BASE.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour)))),
+                Tuple.of(1, Arbitraries.integers().between(1, 1100).map(days -> BASE.minus(Duration.ofDays(days)))));
+        Arbitrary<Flaw> flaws = Arbitraries.frequency(Tuple.of(60, Flaw.NONE), Tuple.of(1, Flaw.FUTURE),
+                Tuple.of(1, Flaw.BLANK_SOURCE), Tuple.of(1, Flaw.OUT_OF_RANGE), Tuple.of(1, Flaw.UNKNOWN_COUNTRY),
+                Tuple.of(1, Flaw.OTHER_KEY));
+        Arbitrary<Sent> pops = Combinators.combine(Arbitraries.integers().between(0, 7).map(i -> "pop-" + i),
+                        Arbitraries.frequency(Tuple.of(3, PopAction.COMMISSIONED), Tuple.of(4, PopAction.CAPACITY_CHANGED),
+                                Tuple.of(2, PopAction.DECOMMISSIONED)),
+                        Arbitraries.of(PLACES), Arbitraries.of(BUSINESS_LOCATIONS), Arbitraries.longs().between(0, 5_000),
+                        times, flaws)
+                .as(RouteAnswersProperties::pop);
+        Arbitrary<Sent> partners = Combinators.combine(Arbitraries.integers().between(0, 5).map(i -> "partner-" + i),
+                        Arbitraries.of(Program.HAND_IN_HAND, Program.ISTAR, Program.GTI, Program.ECOSYSTEM_ALLIANCE),
+                        Arbitraries.of(PartnerRole.MEMBER, PartnerRole.PARTNER),
+                        Arbitraries.frequency(Tuple.of(3, OnboardingAction.JOINED), Tuple.of(2, OnboardingAction.UPDATED),
+                                Tuple.of(2, OnboardingAction.LEFT)),
+                        Arbitraries.of(PARTNER_NAMES), Arbitraries.of(PARTNER_COUNTRIES),
+                        Arbitraries.longs().between(0, 1_000_000).injectNull(0.2), Combinators.combine(times, flaws).as(Tuple::of))
+                .as((id, program, role, action, name, country, subscribers, when) ->
+                        partner(id, program, role, action, name, country, subscribers, when.get1(), when.get2()));
+        Arbitrary<Optional<Integer>> againAfter = Arbitraries.integers().between(0, 16).optional(0.1);
+        return Combinators.combine(Arbitraries.oneOf(pops, partners), againAfter).as(Planned::new)
+                .list().ofMinSize(1).ofMaxSize(150).withSizeDistribution(RandomDistribution.uniform())
+                .map(RouteAnswersProperties::withDuplicates);
+    }
+
+    private static Sent pop(String id, PopAction action, String[] place, String businessLocation, long capacity,
+                            Instant at, Flaw flaw) {
+        boolean ends = action == PopAction.DECOMMISSIONED;
+        var event = PopCapacityEvent.newBuilder().setEventId(UUID.randomUUID()).setPopId(id).setAction(action)
+                .setCity(ends ? "" : place[1]).setCountry(ends ? "" : place[0])
+                .setBusinessLocation(ends ? "" : businessLocation).setCapacityMbps(ends ? 0 : capacity)
+                .setOccurredAt(at).setSource("route-answers-properties");
+        switch (flaw) {
+            case FUTURE -> event.setOccurredAt(FUTURE);
+            case BLANK_SOURCE -> event.setSource(" ");
+            case OUT_OF_RANGE -> event.setCapacityMbps(EventValidator.MAX_CAPACITY_MBPS + 1);
+            case UNKNOWN_COUNTRY -> event.setCountry("XX");
+            case NONE, OTHER_KEY -> {
+            }
+        }
+        return new Sent(flaw == Flaw.OTHER_KEY ? id + "-elsewhere" : id, event.build(), flaw == Flaw.NONE);
+    }
+
+    private static Sent partner(String id, Program program, PartnerRole role, OnboardingAction action, String name,
+                                String country, Long subscribers, Instant at, Flaw flaw) {
+        boolean ends = action == OnboardingAction.LEFT;
+        var event = PartnerOnboardingEvent.newBuilder().setEventId(UUID.randomUUID()).setPartnerId(id)
+                .setPartnerName(ends ? "" : name).setProgram(program).setRole(role).setAction(action)
+                .setCountry(ends ? "" : country).setSubscribers(ends ? null : subscribers).setOccurredAt(at)
+                .setSource("route-answers-properties");
+        switch (flaw) {
+            case FUTURE -> event.setOccurredAt(FUTURE);
+            case BLANK_SOURCE -> event.setSource(" ");
+            case OUT_OF_RANGE -> event.setSubscribers(-1L);
+            case UNKNOWN_COUNTRY -> event.setCountry("XX");
+            case NONE, OTHER_KEY -> {
+            }
+        }
+        return new Sent(flaw == Flaw.OTHER_KEY ? id + "-elsewhere" : id, event.build(), flaw == Flaw.NONE);
+    }
+
+    /** An event, and whether it is sent again (the same record, same key) after that many more events. */
+    private record Planned(Sent sent, Optional<Integer> againAfter) {
+    }
+
+    private static List<Sent> withDuplicates(List<Planned> planned) {
+        var copiesAfter = new HashMap<Integer, List<Sent>>();
+        var history = new ArrayList<Sent>();
+        for (int i = 0; i < planned.size(); i++) {
+            history.add(planned.get(i).sent());
+            int index = i;
+            int last = planned.size() - 1;
+            planned.get(i).againAfter().ifPresent(after -> copiesAfter
+                    .computeIfAbsent(Math.min(index + after, last), k -> new ArrayList<>()).add(planned.get(index).sent()));
+            history.addAll(copiesAfter.getOrDefault(i, List.of()));
+        }
+        return history;
+    }
+}
