@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.avro.Schema;
@@ -37,6 +38,14 @@ public final class PythonInterop {
 
     /** Ends the calling test when Confluent's Python client is not installed: see {@link RequiredPeer}. */
     public static void requireConfluentClient() {
+        confluentClientProblem().ifPresent(problem -> RequiredPeer.missing(problem, "apt-get install -y " + PACKAGES));
+    }
+
+    /**
+     * Why Confluent's Python client cannot run here, if it cannot: for callers outside a test (the
+     * fault-injection run), which have no JUnit to skip with.
+     */
+    public static Optional<String> confluentClientProblem() {
         PeerRun probe;
         try {
             probe = run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro, requests"), Duration.ofSeconds(30));
@@ -44,10 +53,9 @@ public final class PythonInterop {
             probe = new PeerRun(-1, e.getMessage());
         }
         if (probe.exitCode() == 0) {
-            return;
+            return Optional.empty();
         }
-        RequiredPeer.missing("Confluent's Python client, importable by " + PYTHON + " (" + probe.output().strip() + ")",
-                "apt-get install -y " + PACKAGES);
+        return Optional.of("Confluent's Python client, importable by " + PYTHON + " (" + probe.output().strip() + ")");
     }
 
     /** An event as the Python scripts' plans carry it: enums as symbols, UUIDs as strings, instants as epoch millis. */

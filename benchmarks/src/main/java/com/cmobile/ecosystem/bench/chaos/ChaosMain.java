@@ -53,7 +53,10 @@ public final class ChaosMain {
 
     /** One run in a fresh work directory, deleted afterwards unless {@code -Dchaos.keepWork=true}. */
     public static ChaosResult run(ChaosSettings settings, PrintStream progress) throws Exception {
-        PythonInterop.requireConfluentClient();
+        PythonInterop.confluentClientProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem + " is needed; install it with: apt-get install -y "
+                    + PythonInterop.PACKAGES);
+        });
         Path work = Files.createTempDirectory("chaos-");
         try (var environment = ClusterEnvironment.start(settings, work)) {
             return new ChaosRun(settings, progress).run(environment, work);
@@ -139,11 +142,6 @@ public final class ChaosMain {
         @Override
         public ChaosPublisher.PythonProducer python() {
             return new PythonChunks(cluster.bootstrapServers(), registry.url(), work);
-        }
-
-        @Override
-        public ChaosRun.Oracle newOracle() {
-            return new ChaosRun.Oracle() { public void apply(ChaosHistory.Send s) { } public List<String> differences(java.util.function.Function<String, QueryClient.Outcome> ask) { return List.of(); } };
         }
 
         @Override

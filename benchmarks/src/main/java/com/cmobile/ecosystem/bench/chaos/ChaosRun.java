@@ -2,11 +2,19 @@ package com.cmobile.ecosystem.bench.chaos;
 
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Kind;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Send;
+import com.cmobile.ecosystem.app.oracle.AcrossInstances;
+import com.cmobile.ecosystem.app.oracle.Expected;
+import com.cmobile.ecosystem.app.oracle.HttpAnswer;
+import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
+import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.geo.Region;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -56,16 +65,6 @@ public final class ChaosRun {
         FaultInjector.Brokers brokers();
 
         ChaosPublisher.PythonProducer python();
-
-        Oracle newOracle();
-    }
-
-    /** A recomputation of every route's answer from the valid events, independent of the topology. */
-    public interface Oracle {
-        void apply(Send send);
-
-        /** One line per figure the app answers differently; {@code ask} gets a route's answer. */
-        List<String> differences(java.util.function.Function<String, QueryClient.Outcome> ask);
     }
 
     private static final Duration QUERY_TIMEOUT = Duration.ofMillis(5_000);
@@ -148,8 +147,8 @@ public final class ChaosRun {
                     instances.awaitReady(i, READY_TIMEOUT);
                 }
             }
-            Oracle oracle = environment.newOracle();
-            history.sends().stream().filter(s -> s.kind() == Kind.VALID).forEach(oracle::apply);
+            List<String> all = new ArrayList<>();
+            NaiveAnswers oracle = oracle(history, all);
             boolean caughtUp = awaitConsumed(environment.admin(), applicationId, settings.settleTimeout());
             log.accept(String.format(Locale.ROOT, "%s everything %.1f s after the last fault", caughtUp ? "consumed"
                     : "NOT consumed", seconds(settlingAt)));
@@ -157,7 +156,7 @@ public final class ChaosRun {
             List<String> mismatches = compare(oracle, instances, Duration.ofSeconds(30));
             var dlq = deadLetters.check(environment.bootstrapServers(), Duration.ofSeconds(60));
 
-            List<String> all = new ArrayList<>(mismatches);
+            all.addAll(mismatches);
             all.addAll(dlq.mismatches());
             publisher.failures().forEach(f -> all.add("publishing: " + f));
             injector.problems().forEach(p -> log.accept("problem: " + p));
@@ -173,21 +172,52 @@ public final class ChaosRun {
     }
 
     /**
-     * Compares until the app matches or {@code patience} is over: the upper levels of the
-     * aggregates follow their first level within a few commit intervals, so the last input
-     * consumed does not mean the last figure updated.
+     * The oracle fed with every decodable record in the order sent (each key's order is its
+     * producer's). Its verdict on each record must be the history's: a record the generator meant
+     * as valid that the oracle rejects, or the reverse, is a mismatch of the harness itself.
      */
-    private List<String> compare(Oracle oracle, Instances instances, Duration patience) {
+    private static NaiveAnswers oracle(ChaosHistory history, List<String> mismatches) {
+        var oracle = new NaiveAnswers();
+        for (Send send : history.sends()) {
+            if (send.kind() == Kind.UNDECODABLE) {
+                continue;
+            }
+            boolean accepted = send.event() instanceof PopCapacityEvent pop ? oracle.apply(send.key(), pop)
+                    : oracle.apply(send.key(), (PartnerOnboardingEvent) send.event());
+            if (accepted != (send.kind() == Kind.VALID)) {
+                mismatches.add("harness: record " + send.index() + " generated " + send.kind() + " but the oracle "
+                        + (accepted ? "accepts" : "rejects") + " it");
+            }
+        }
+        return oracle;
+    }
+
+    /**
+     * Compares every route, each asked of the next instance in turn, and what each instance holds
+     * of the business locations and gauges, until the app matches or {@code patience} is over: the
+     * upper levels follow their first level within a few commit intervals, and gauges are cached
+     * for a few seconds, so the last input consumed is not yet the last figure updated.
+     */
+    private List<String> compare(NaiveAnswers oracle, Instances instances, Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
+        Duration timeout = QUERY_TIMEOUT.plusSeconds(2);
+        List<Function<String, HttpAnswer>> asks = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            asks.add(HttpAnswer.of(http, URI.create(instances.baseUrl(i)), timeout));
+        }
+        Map<String, Expected> expected = oracle.answers();
         int[] next = {0};
         List<String> differences;
         int attempt = 0;
         do {
             attempt++;
-            differences = oracle.differences(route -> {
-                int instance = next[0]++ % instances.size();
-                return QueryClient.ask(http, instances.baseUrl(instance) + route, QUERY_TIMEOUT.plusSeconds(2));
-            });
+            try {
+                differences = new ArrayList<>(NaiveAnswers.differences(expected,
+                        route -> asks.get(next[0]++ % asks.size()).apply(route)));
+                differences.addAll(AcrossInstances.differences(oracle, asks));
+            } catch (UncheckedIOException e) {
+                differences = List.of("no answer: " + e.getMessage());
+            }
             if (differences.isEmpty()) {
                 break;
             }

@@ -51,13 +51,13 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
     /** The full run: at least 10 kills and 2 broker restarts within 10 minutes. */
     public static ChaosSettings full() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 24_000, 240, 360, 6, 3, 3, 10, 2,
-                Duration.ofSeconds(420), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(90), "320m");
+                Duration.ofSeconds(360), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(120), "320m");
     }
 
     /** The run inside {@code mvn verify}: 3 kills and 1 broker restart within 3 minutes. */
     public static ChaosSettings quick() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 4_000, 120, 180, 6, 3, 3, 3, 1,
-                Duration.ofSeconds(75), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(60), "320m");
+                Duration.ofSeconds(60), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(90), "320m");
     }
 
     /** {@link #full()} (or {@link #quick()} with {@code -Dchaos.size=quick}) overridden by {@code -Dchaos.*}. */

@@ -82,6 +82,7 @@ final class FaultInjector {
         }
         instances.start(i);
         int generation = instances.generation(i);
+        // The generation moves on if this incarnation is killed before it is ready.
         log.accept(String.format(Locale.ROOT, "+%5.1f s   app-%d restarted (pid %d) on %s", seconds(startNanos), i + 1,
                 instances.process(i).pid(), fault.emptyState() ? "an EMPTY state directory" : "its state directory"));
         background(() -> {

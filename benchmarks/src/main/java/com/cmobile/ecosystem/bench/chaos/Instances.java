@@ -36,7 +36,7 @@ final class Instances implements AutoCloseable {
     private final HttpClient http;
     private final List<AppProcess> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    /** 1 while the instance is up; its generation counts starts, so a request can tell it spans a kill. */
+    /** 1 while the instance is up; its generation counts starts and kills, so a request can tell it spans a kill. */
     private final AtomicIntegerArray up;
     private final AtomicIntegerArray generation;
 
@@ -76,9 +76,10 @@ final class Instances implements AutoCloseable {
         up.set(i, 1);
     }
 
-    /** SIGKILL; the instance is down from before the signal on. */
+    /** SIGKILL; the instance is down from before the signal on, and its generation ends. */
     void kill(int i) throws InterruptedException {
         up.set(i, 0);
+        generation.incrementAndGet(i);
         process(i).kill();
     }
 
@@ -126,12 +127,17 @@ final class Instances implements AutoCloseable {
         return process == null ? "(never started)" : process.logTail(lines);
     }
 
+    /** Stops every instance at once (SIGTERM, then SIGKILL after 30 s), not one after the other. */
     @Override
     public synchronized void close() {
-        for (AppProcess process : processes) {
-            if (process != null) {
-                process.close();
-            }
-        }
+        processes.stream().filter(p -> p != null).map(p -> new Thread(p::close, "chaos-close-" + p.name()))
+                .peek(Thread::start).toList()
+                .forEach(thread -> {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 }
