@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * in environment variables, its output in a log file. Peak RSS is the kernel's high-water mark
  * ({@code VmHWM} in {@code /proc/<pid>/status}).
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
-    static final String MAIN_CLASS = "com.cmobile.ecosystem.app.App";
+    public static final String MAIN_CLASS = "com.cmobile.ecosystem.app.App";
     /** USER_HZ: 100 on every Linux this runs on (the kernel ABI fixes it for /proc). */
     private static final int CLOCK_TICKS_PER_SECOND = 100;
 
@@ -54,8 +54,17 @@ final class AppProcess implements AutoCloseable {
     /** As {@link #start(String, Path, Map, String, List)}, running {@code mainClass} instead of the app. */
     static AppProcess start(String name, String mainClass, Path workDirectory, Map<String, String> env, String heap,
                             List<String> extraArgs) throws IOException {
-        int port = freePort();
+        return start(name, mainClass, workDirectory, env, heap, extraArgs, freePort());
+    }
+
+    /**
+     * The app on a given HTTP port: an instance restarted after a crash keeps its address, as a
+     * supervisor restarting a container at the same address would.
+     */
+    public static AppProcess start(String name, String mainClass, Path workDirectory, Map<String, String> env,
+                                   String heap, List<String> extraArgs, int port) throws IOException {
         Path log = workDirectory.resolve(name + ".log");
+        // A restarted instance appends to the log of the one before it.
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -65,32 +74,32 @@ final class AppProcess implements AutoCloseable {
         command.add(mainClass);
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("APPLICATION_SERVER", "127.0.0.1:" + port);
         return new AppProcess(name, builder.start(), port, log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** host:port as the app reports itself in {@code X-Served-By}. */
-    String server() {
+    public String server() {
         return "127.0.0.1:" + httpPort;
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://" + server() + pathAndQuery);
     }
 
     /** Waits until {@code /health/ready} answers 200; fails early if the process dies. */
-    void awaitReady(HttpClient http, Duration timeout) throws IOException, InterruptedException {
+    public void awaitReady(HttpClient http, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -111,7 +120,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** The last {@code lines} lines the instance logged, to explain a failure. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -154,9 +163,28 @@ final class AppProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is flushed or committed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 30 s");
+        }
+    }
+
     /** SIGTERM (the app closes Kafka Streams cleanly), then a kill after 30 s. */
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -168,7 +196,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.avro.Schema;
@@ -27,6 +28,8 @@ public final class PythonInterop {
     public static final String PACKAGES = "python3-confluent-kafka python3-avro python3-requests";
 
     private static final String HELPERS = "interop.py";
+    /** Scripts this kit ships beside {@value #HELPERS}. */
+    private static final List<String> SHIPPED = List.of(HELPERS, "confluent_produce.py");
 
     private static Path helpers;
 
@@ -35,6 +38,14 @@ public final class PythonInterop {
 
     /** Ends the calling test when Confluent's Python client is not installed: see {@link RequiredPeer}. */
     public static void requireConfluentClient() {
+        confluentClientProblem().ifPresent(problem -> RequiredPeer.missing(problem, "apt-get install -y " + PACKAGES));
+    }
+
+    /**
+     * Why Confluent's Python client cannot run here, if it cannot: for callers outside a test (the
+     * fault-injection run), which have no JUnit to skip with.
+     */
+    public static Optional<String> confluentClientProblem() {
         PeerRun probe;
         try {
             probe = run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro, requests"), Duration.ofSeconds(30));
@@ -42,10 +53,9 @@ public final class PythonInterop {
             probe = new PeerRun(-1, e.getMessage());
         }
         if (probe.exitCode() == 0) {
-            return;
+            return Optional.empty();
         }
-        RequiredPeer.missing("Confluent's Python client, importable by " + PYTHON + " (" + probe.output().strip() + ")",
-                "apt-get install -y " + PACKAGES);
+        return Optional.of("Confluent's Python client, importable by " + PYTHON + " (" + probe.output().strip() + ")");
     }
 
     /** An event as the Python scripts' plans carry it: enums as symbols, UUIDs as strings, instants as epoch millis. */
@@ -75,16 +85,29 @@ public final class PythonInterop {
                 stdin, timeout);
     }
 
-    /** A directory holding {@value #HELPERS}, copied once per JVM from this kit's resources. */
+    /**
+     * A script this kit ships, as a file to run: {@code confluent_produce.py} publishes a plan of
+     * records with Confluent's producer and its default partitioner (see the script's docstring).
+     */
+    public static Path shippedScript(String name) throws IOException {
+        if (!SHIPPED.contains(name)) {
+            throw new IllegalArgumentException("testkit ships no script " + name + "; it ships " + SHIPPED);
+        }
+        return helpers().resolve(name);
+    }
+
+    /** A directory holding the shipped scripts, copied once per JVM from this kit's resources. */
     private static synchronized Path helpers() throws IOException {
         if (helpers == null) {
             Path directory = Files.createTempDirectory("testkit-python-");
             directory.toFile().deleteOnExit();
-            Path module = directory.resolve(HELPERS);
-            try (InputStream in = PythonInterop.class.getResourceAsStream(HELPERS)) {
-                Files.copy(Objects.requireNonNull(in, HELPERS + " is missing from testkit's jar"), module);
+            for (String name : SHIPPED) {
+                Path file = directory.resolve(name);
+                try (InputStream in = PythonInterop.class.getResourceAsStream(name)) {
+                    Files.copy(Objects.requireNonNull(in, name + " is missing from testkit's jar"), file);
+                }
+                file.toFile().deleteOnExit();
             }
-            module.toFile().deleteOnExit();
             helpers = directory;
         }
         return helpers;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,7 +60,9 @@ final class SchemaTopicLog implements AutoCloseable {
     /** Creates the compacted topic unless it exists. */
     void ensureTopic() {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var topic = new NewTopic(partition.topic(), 1, (short) 1)
+            // One partition keeps one order of registrations; the broker's default replication factor
+            // makes the topic as durable as the cluster is (1 on the embedded broker, 3 on a cluster).
+            var topic = new NewTopic(partition.topic(), Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -37,6 +37,11 @@ public record EventTopicSettings(int partitions, short replicationFactor, long r
         return new EventTopicSettings(newPartitions, replicationFactor, retentionMs, dlqRetentionMs);
     }
 
+    /** 3 on a cluster of three brokers, as in production; {@code min.insync.replicas} is the broker's. */
+    public EventTopicSettings withReplicationFactor(short newReplicationFactor) {
+        return new EventTopicSettings(partitions, newReplicationFactor, retentionMs, dlqRetentionMs);
+    }
+
     public EventTopicSettings withRetentionMs(long newRetentionMs) {
         return new EventTopicSettings(partitions, replicationFactor, newRetentionMs, dlqRetentionMs);
     }

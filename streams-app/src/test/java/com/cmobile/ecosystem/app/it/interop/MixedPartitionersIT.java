@@ -65,7 +65,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MixedPartitionersIT {
 
     private static final int PARTITIONS = 6;
-    private static final Path SCRIPT = Path.of("src", "test", "python", "confluent_produce.py");
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration ANSWERS_DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -212,7 +211,8 @@ class MixedPartitionersIT {
                     "partner", PartnerOnboardingEvent.getClassSchema().toString()));
             content.put("records", records);
             Files.writeString(plan, JSON.writeValueAsString(content));
-            var outcome = PythonInterop.run(List.of(PythonInterop.PYTHON, SCRIPT.toAbsolutePath().toString(),
+            var outcome = PythonInterop.run(List.of(PythonInterop.PYTHON,
+                    PythonInterop.shippedScript("confluent_produce.py").toString(),
                     plan.toString()), SCRIPT_TIMEOUT);
             assertThat(outcome.exitCode()).as("confluent_produce.py output:%n%s", outcome.output()).isZero();
             var partitions = new HashMap<String, Integer>();

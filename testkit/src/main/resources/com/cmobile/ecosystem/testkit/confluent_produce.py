@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Producer driven by MixedPartitionersIT: Confluent's own Python client (as packaged by Debian)
-writes events the way a partner system using it would. Values go through confluent_kafka.avro's
+"""Confluent's own Python client (as packaged by Debian) writes events the way a partner system
+using it would; run by MixedPartitionersIT and by the fault-injection run, shipped in testkit. Values go through confluent_kafka.avro's
 MessageSerializer; keys are the UTF-8 ids; the plain Producer is left with its default
 partitioner (librdkafka's consistent_random: CRC32 of the key), which is the point of the test.
 
@@ -8,6 +8,8 @@ Reads a JSON plan (path in argv[1]) written by the Java test:
   bootstrap, registry        where to connect
   schemas.pop/.partner       the event schemas as JSON text
   records                    [{"schema": "pop"|"partner", "topic": .., "key": .., "value": {..}}], in order
+  producer                   optional librdkafka settings added to bootstrap.servers
+                             (e.g. {"enable.idempotence": true})
 Values use the plain JSON of testkit's PythonInterop.plainJson (its interop module reads them).
 
 Prints "partition <topic> <key> <partition>" for each delivered record and exits 0 when every
@@ -31,7 +33,9 @@ def main(plan_path):
         plan = json.load(f)
     schemas = {name: avro.schema.parse(text) for name, text in plan["schemas"].items()}
     serializer = MessageSerializer(CachedSchemaRegistryClient({"url": plan["registry"]}))
-    producer = Producer({"bootstrap.servers": plan["bootstrap"]})
+    config = {"bootstrap.servers": plan["bootstrap"]}
+    config.update(plan.get("producer", {}))
+    producer = Producer(config)
     failures = []
 
     def delivered(error, message):

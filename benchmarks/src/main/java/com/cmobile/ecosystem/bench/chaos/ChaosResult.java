@@ -1,0 +1,36 @@
+package com.cmobile.ecosystem.bench.chaos;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one fault-injection run; {@link #line()} is its last line of output.
+ *
+ * @param failovers seconds from each kill until every key route answered again
+ * @param answers   the query client's answers by status
+ */
+public record ChaosResult(String guarantee, int events, int kills, int brokerRestarts, int mismatches,
+                          long dlqExpected, long dlqSeen, int queryErrors, List<Double> failovers,
+                          Map<String, Long> answers) {
+
+    public ChaosResult {
+        failovers = List.copyOf(failovers);
+        answers = Map.copyOf(answers);
+    }
+
+    public double failoverP99Seconds() {
+        return ChaosRun.percentile(failovers, 99);
+    }
+
+    public double failoverP50Seconds() {
+        return ChaosRun.percentile(failovers, 50);
+    }
+
+    public String line() {
+        return String.format(Locale.ROOT, "CHAOS guarantee=%s events=%d kills=%d broker_restarts=%d mismatches=%d"
+                        + " dlq_expected=%d dlq_seen=%d query_errors=%d failover_p99_s=%.1f",
+                guarantee, events, kills, brokerRestarts, mismatches, dlqExpected, dlqSeen, queryErrors,
+                failoverP99Seconds());
+    }
+}

@@ -1,0 +1,59 @@
+package com.cmobile.ecosystem.bench.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The faults of a run, fixed by the seed before anything starts, so that a failing run can be
+ * replayed: kills of a random instance (restarted on its state directory, or on an empty one) and
+ * clean restarts of one broker at a time, spread evenly with some jitter over the middle of the
+ * load period.
+ */
+record FaultPlan(List<Fault> faults) {
+
+    enum Type { KILL, BROKER_RESTART }
+
+    /**
+     * @param at         when, from the start of the load
+     * @param target     the instance (0-based) or broker node (0-based)
+     * @param emptyState for a kill: the restart begins on an empty state directory
+     */
+    record Fault(Duration at, Type type, int target, boolean emptyState) {
+        String describe() {
+            return String.format(Locale.ROOT, "+%5.1f s %s", at.toMillis() / 1000.0, switch (type) {
+                case KILL -> "kill -9 instance " + (target + 1) + ", restart on "
+                        + (emptyState ? "an EMPTY state directory" : "its state directory");
+                case BROKER_RESTART -> "stop and restart broker " + target;
+            });
+        }
+    }
+
+    static FaultPlan generate(ChaosSettings settings) {
+        var random = new Random(settings.seed() ^ 0x5DEECE66DL);
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < settings.kills(); i++) {
+            types.add(Type.KILL);
+        }
+        for (int i = 0; i < settings.brokerRestarts(); i++) {
+            types.add(Type.BROKER_RESTART);
+        }
+        Collections.shuffle(types, random);
+        long load = settings.load().toMillis();
+        long first = load / 8;
+        long spacing = types.isEmpty() ? 0 : (load * 3 / 4) / types.size();
+        List<Fault> faults = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            long jitter = (long) ((random.nextDouble() - 0.5) * spacing * 0.4);
+            Duration at = Duration.ofMillis(first + i * spacing + jitter);
+            Type type = types.get(i);
+            int target = random.nextInt(type == Type.KILL ? settings.instances() : settings.brokers());
+            boolean empty = type == Type.KILL && random.nextDouble() < settings.emptyStateShare();
+            faults.add(new Fault(at, type, target, empty));
+        }
+        return new FaultPlan(List.copyOf(faults));
+    }
+}
