@@ -130,7 +130,7 @@ public final class ChaosRun {
             long[] rebalancesWhileCalm = {-1};
             long loadStart = System.nanoTime();
             Thread calmWatch = new Thread(() -> {
-                sleep(Math.max(0, calm.toMillis() - 300));
+                Pause.quietly(Math.max(0, calm.toMillis() - 300));
                 rebalancesWhileCalm[0] = rebalances(instances) - rebalancesAtStart;
             }, "chaos-calm-watch");
             calmWatch.start();
@@ -234,7 +234,7 @@ public final class ChaosRun {
             if (differences.isEmpty()) {
                 break;
             }
-            sleep(1_000);
+            Pause.quietly(1_000);
         } while (System.nanoTime() < until);
         log.accept("compared every route with the oracle " + attempt + " time(s): " + differences.size()
                 + " difference(s) in the last");
@@ -383,14 +383,6 @@ public final class ChaosRun {
 
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Path createWork() throws java.io.IOException {
