@@ -176,6 +176,9 @@ public final class PipelineBenchmark {
                 measurePipeline(broker, registry, admin, applicationId, events, apps);
                 if (!isFloor()) {
                     measureQueries(broker, registry, apps);
+                    report.row("rebalances during the run", rebalances(apps)
+                            + " (ecosystem_streams_rebalances_total over the instances; no instance failed, so any"
+                            + " is a false alarm: a session timeout tripped by load, GC or commits)");
                 }
             } catch (Exception e) {
                 // The work directory goes away with the run: show what the instances said first.
@@ -342,6 +345,26 @@ public final class PipelineBenchmark {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    /** The instances' own count of rebalances that interrupted them, from their {@code /metrics}. */
+    private String rebalances(List<AppProcess> apps) throws InterruptedException {
+        long total = 0;
+        for (AppProcess app : apps) {
+            try {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/metrics"))
+                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                var counter = response.body().lines()
+                        .filter(line -> line.startsWith("ecosystem_streams_rebalances_total")).findFirst();
+                if (counter.isEmpty()) {
+                    return "unknown (" + app.name() + " has no ecosystem_streams_rebalances_total)";
+                }
+                total += (long) Double.parseDouble(counter.get().substring(counter.get().lastIndexOf(' ') + 1));
+            } catch (IOException e) {
+                return "unknown (" + app.name() + ": " + e + ")";
+            }
+        }
+        return Long.toString(total);
+    }
 
     private static double cpuSeconds(List<AppProcess> apps) {
         return apps.stream().mapToDouble(app -> app.cpuSeconds().orElse(0.0)).sum();

@@ -122,12 +122,13 @@ public final class EcosystemApp implements AutoCloseable {
         StreamsLocalReader local = new StreamsLocalReader(streams, topology.describe(), self,
                 new StoreValueJson(mapper), options.retryAfter());
         ClusterQueries stores = new ClusterQueries(local,
-                new HttpPeers(HttpPeers.defaultClient(options.queryTimeout()), mapper),
+                new HttpPeers(HttpPeers.defaultClient(config.peerConnectTimeout()), mapper, config.sessionTimeout()),
                 new StreamsClusterView(streams, topology.describe(), config.applicationId()),
                 options.queryTimeout(), options.retryAfter());
         metrics.bindStreams(streams);
         metrics.bind(new BusinessGauges(local, mapper, clock, Duration.ofSeconds(5)));
         liveness.bindTo(metrics.registry());
+        health.bindTo(metrics.registry());
 
         HttpServer http;
         try {

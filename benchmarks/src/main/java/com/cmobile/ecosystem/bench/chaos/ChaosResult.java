@@ -9,10 +9,12 @@ import java.util.Map;
  *
  * @param failovers seconds from each kill until every key route answered again
  * @param answers   the query client's answers by status
+ * @param rebalancesWithoutFault rebalances the instances counted between the start of the load and
+ *                  the first fault
  */
 public record ChaosResult(String guarantee, int events, int kills, int brokerRestarts, int mismatches,
                           long dlqExpected, long dlqSeen, int queryErrors, List<Double> failovers,
-                          Map<String, Long> answers) {
+                          Map<String, Long> answers, long rebalancesWithoutFault) {
 
     public ChaosResult {
         failovers = List.copyOf(failovers);
@@ -27,10 +29,16 @@ public record ChaosResult(String guarantee, int events, int kills, int brokerRes
         return ChaosRun.percentile(failovers, 50);
     }
 
+    public double failoverMaxSeconds() {
+        return ChaosRun.percentile(failovers, 100);
+    }
+
+    /** The fields first, in its order; the failover distribution and calm rebalances after them. */
     public String line() {
         return String.format(Locale.ROOT, "CHAOS guarantee=%s events=%d kills=%d broker_restarts=%d mismatches=%d"
-                        + " dlq_expected=%d dlq_seen=%d query_errors=%d failover_p99_s=%.1f",
+                        + " dlq_expected=%d dlq_seen=%d query_errors=%d failover_p99_s=%.1f failover_p50_s=%.1f"
+                        + " failover_max_s=%.1f rebalances_without_fault=%d",
                 guarantee, events, kills, brokerRestarts, mismatches, dlqExpected, dlqSeen, queryErrors,
-                failoverP99Seconds());
+                failoverP99Seconds(), failoverP50Seconds(), failoverMaxSeconds(), rebalancesWithoutFault);
     }
 }

@@ -123,7 +123,17 @@ public final class ChaosRun {
                     environment.python(), deadLetters);
             var queries = new QueryClient(instances, http, routes(history, keyRoutes), QUERY_TIMEOUT, settings.seed());
 
+            // Rebalances before the first fault are ones the load alone caused (session timeouts tripped
+            // by pauses or slow commits): there must be none.
+            Duration calm = plan.faults().isEmpty() ? settings.load() : plan.faults().get(0).at();
+            long rebalancesAtStart = rebalances(instances);
+            long[] rebalancesWhileCalm = {-1};
             long loadStart = System.nanoTime();
+            Thread calmWatch = new Thread(() -> {
+                Pause.quietly(Math.max(0, calm.toMillis() - 300));
+                rebalancesWhileCalm[0] = rebalances(instances) - rebalancesAtStart;
+            }, "chaos-calm-watch");
+            calmWatch.start();
             queries.start(settings.queryThreads());
             Thread faults = new Thread(() -> {
                 try {
@@ -137,6 +147,9 @@ public final class ChaosRun {
             log.accept(String.format(Locale.ROOT, "published %,d records in %.1f s (%d failures)",
                     publisher.acknowledged(), seconds(loadStart), publisher.failures().size()));
             faults.join();
+            calmWatch.join();
+            log.accept(String.format(Locale.ROOT, "rebalances in the %.0f s before the first fault: %d",
+                    calm.toMillis() / 1000.0, rebalancesWhileCalm[0]));
             queries.close();
             log.accept("query answers by status: " + queries.counts());
 
@@ -167,7 +180,7 @@ public final class ChaosRun {
             }
             return new ChaosResult(settings.guarantee(), history.sends().size(), injector.kills(),
                     injector.brokerRestarts(), all.size(), dlq.expected(), dlq.seen(), queries.errors().size(),
-                    injector.failovers(), queries.counts());
+                    injector.failovers(), queries.counts(), rebalancesWhileCalm[0]);
         }
     }
 
@@ -221,11 +234,34 @@ public final class ChaosRun {
             if (differences.isEmpty()) {
                 break;
             }
-            sleep(1_000);
+            Pause.quietly(1_000);
         } while (System.nanoTime() < until);
         log.accept("compared every route with the oracle " + attempt + " time(s): " + differences.size()
                 + " difference(s) in the last");
         return differences;
+    }
+
+    /**
+     * The rebalances that interrupted the instances that are up, as each counts them since its start
+     * ({@code ecosystem_streams_rebalances_total} on {@code /metrics}); an instance that does not
+     * answer counts nothing.
+     *
+     * @throws IllegalStateException when an instance that answers has no such counter
+     */
+    private long rebalances(Instances instances) {
+        long total = 0;
+        for (int i = 0; i < instances.size(); i++) {
+            String base = instances.baseUrl(i);
+            var outcome = QueryClient.ask(http, base + "/metrics", QUERY_TIMEOUT);
+            if (outcome.status() != 200) {
+                continue;
+            }
+            String counter = outcome.body().lines().filter(l -> l.startsWith("ecosystem_streams_rebalances_total"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no ecosystem_streams_rebalances_total on " + base + "/metrics"));
+            total += (long) Double.parseDouble(counter.substring(counter.lastIndexOf(' ') + 1));
+        }
+        return total;
     }
 
     private static List<String> keyRoutes(ChaosHistory history) {
@@ -347,14 +383,6 @@ public final class ChaosRun {
 
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Path createWork() throws java.io.IOException {

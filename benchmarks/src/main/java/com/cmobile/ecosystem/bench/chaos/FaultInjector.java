@@ -122,7 +122,7 @@ final class FaultInjector {
                         seconds, killed + 1));
                 return;
             }
-            sleep(200);
+            Pause.quietly(200);
         }
         failovers.add(FAILOVER_CAP.toSeconds() * 1.0);
         problems.add("keys still unanswered " + FAILOVER_CAP.toSeconds() + " s after killing app-" + (killed + 1));
@@ -183,11 +183,4 @@ final class FaultInjector {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -70,7 +70,7 @@ final class QueryClient implements AutoCloseable {
         while (running.get()) {
             Optional<Integer> target = instances.randomUp(random);
             if (target.isEmpty()) {
-                pause(50);
+                Pause.quietly(50);
                 continue;
             }
             int instance = target.get();
@@ -139,11 +139,4 @@ final class QueryClient implements AutoCloseable {
         return body.length() <= 200 ? body : body.substring(0, 200) + "...";
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -50,6 +50,9 @@ import com.cmobile.ecosystem.events.Topics;
  * @param livenessStall             {@code LIVENESS_STALL_MS}
  * @param rocksDbMemoryMb           {@code ROCKSDB_MEMORY_MB}
  * @param stateStores               {@code STATE_STORES}
+ * @param sessionTimeout            {@code SESSION_TIMEOUT_MS}
+ * @param heartbeatInterval         {@code HEARTBEAT_INTERVAL_MS}
+ * @param peerConnectTimeout        {@code PEER_CONNECT_TIMEOUT_MS}
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
@@ -57,7 +60,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
-                        Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores) {
+                        Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
+                        Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout) {
 
     /** Where the state stores keep their data between commits. */
     public enum StateStores {
@@ -156,7 +160,21 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                     Importance.MEDIUM,
                     "`rocksdb` or `in-memory`: in-memory stores live on the heap and are rebuilt from their "
                             + "changelogs at each start (the local run's choice: its state is small, and opening one "
-                            + "RocksDB instance per task slows every start)");
+                            + "RocksDB instance per task slows every start)")
+            // The group notices a crashed instance only when its session expires; until then the keys
+            // of its partitions have no owner to answer. The broker's group.min.session.timeout.ms
+            // (6 s by default) is the floor.
+            .define("SESSION_TIMEOUT_MS", Type.LONG, 6000L, Range.atLeast(1), Importance.MEDIUM,
+                    "how long the group waits for a silent instance before giving its partitions to others "
+                            + "(Kafka's default is 45 s); heartbeats come from a background thread, so commits and "
+                            + "processing do not count against it, only a process that stops entirely (a crash, "
+                            + "a stop-the-world pause longer than this)")
+            .define("HEARTBEAT_INTERVAL_MS", Type.LONG, 1500L, Range.atLeast(1), Importance.LOW,
+                    "heartbeat period of each stream thread's consumer; at most a third of `SESSION_TIMEOUT_MS`, "
+                            + "so that one lost heartbeat is not a lost session")
+            .define("PEER_CONNECT_TIMEOUT_MS", Type.LONG, 1000L, Range.atLeast(1), Importance.LOW,
+                    "how long a forwarded query waits to connect to the instance that owns the key; a dead "
+                            + "peer then costs this, not `QUERY_TIMEOUT_MS`");
 
     /**
      * Also validates a config built directly, with the declared rules, so that no rule is written twice.
@@ -186,6 +204,13 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         check("LIVENESS_STALL_MS", millis("LIVENESS_STALL_MS", livenessStall));
         check("ROCKSDB_MEMORY_MB", rocksDbMemoryMb);
         Objects.requireNonNull(stateStores, "STATE_STORES");
+        check("SESSION_TIMEOUT_MS", millis("SESSION_TIMEOUT_MS", sessionTimeout));
+        check("HEARTBEAT_INTERVAL_MS", millis("HEARTBEAT_INTERVAL_MS", heartbeatInterval));
+        check("PEER_CONNECT_TIMEOUT_MS", millis("PEER_CONNECT_TIMEOUT_MS", peerConnectTimeout));
+        if (heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
+            throw new IllegalArgumentException("HEARTBEAT_INTERVAL_MS (" + heartbeatInterval.toMillis()
+                    + ") must be at most a third of SESSION_TIMEOUT_MS (" + sessionTimeout.toMillis() + ")");
+        }
     }
 
     /**
@@ -237,7 +262,10 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 Duration.ofMillis((Long) settings.get("SHUTDOWN_TIMEOUT_MS")),
                 Duration.ofMillis((Long) settings.get("LIVENESS_STALL_MS")),
                 (Integer) settings.get("ROCKSDB_MEMORY_MB"),
-                StateStores.parse((String) settings.get("STATE_STORES")));
+                StateStores.parse((String) settings.get("STATE_STORES")),
+                Duration.ofMillis((Long) settings.get("SESSION_TIMEOUT_MS")),
+                Duration.ofMillis((Long) settings.get("HEARTBEAT_INTERVAL_MS")),
+                Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")));
     }
 
     /** The dotted spelling {@code from} also accepts for {@code name}: {@code http.port}. */

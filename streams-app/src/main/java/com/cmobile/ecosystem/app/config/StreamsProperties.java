@@ -8,6 +8,7 @@ import com.cmobile.ecosystem.app.topology.DeadLetterListener;
 import com.cmobile.ecosystem.app.topology.DeadLetterSides;
 import com.cmobile.ecosystem.app.topology.TopologySettings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -44,6 +45,11 @@ public final class StreamsProperties {
         // One bound for all RocksDB memory of this JVM (block cache and memtables), not one per store.
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         props.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksDbMemoryMb() * 1024L * 1024L);
+        // Crash detection: the main consumer's session (the group membership of each stream thread).
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) config.sessionTimeout().toMillis());
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) config.heartbeatInterval().toMillis());
         // Every processor, store and internal topic has a name; refuse to start if one slips through.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

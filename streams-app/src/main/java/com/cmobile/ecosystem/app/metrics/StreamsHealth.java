@@ -33,6 +33,7 @@ public final class StreamsHealth implements KafkaStreams.StateListener, StreamsU
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private volatile String lastFailure = "";
     private volatile boolean gaveUp;
+    private final java.util.concurrent.atomic.AtomicLong rebalances = new java.util.concurrent.atomic.AtomicLong();
 
     public StreamsHealth(Clock clock, int maxReplacements, Duration window) {
         this.clock = clock;
@@ -43,7 +44,26 @@ public final class StreamsHealth implements KafkaStreams.StateListener, StreamsU
     @Override
     public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
         LOG.info("Kafka Streams state {} -> {}", oldState, newState);
+        if (oldState == KafkaStreams.State.RUNNING && newState == KafkaStreams.State.REBALANCING) {
+            rebalances.incrementAndGet();
+        }
         state = newState;
+    }
+
+    /**
+     * Rebalances since start that interrupted a running instance (RUNNING to REBALANCING; the first
+     * assignment is not one). Without a crash, a scale-out or a deployment there should be none: a
+     * session timeout that GC pauses or slow commits trip shows here first.
+     */
+    public long rebalances() {
+        return rebalances.get();
+    }
+
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.FunctionCounter.builder("ecosystem.streams.rebalances", this,
+                        StreamsHealth::rebalances)
+                .description("Rebalances that interrupted this running instance since it started")
+                .register(registry);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class ClusterQueries {
             elsewhere.standbys().stream().filter(s -> !s.equals(local.self())).forEach(candidates::add);
         }
         List<String> reasons = new ArrayList<>();
+        Duration wait = retryAfter;
         for (Instance candidate : candidates) {
             Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
             if (remaining.isNegative() || remaining.isZero()) {
@@ -68,10 +69,12 @@ public final class ClusterQueries {
                 reasons.add(candidate + " no longer hosts it (now " + moved.owner() + "): partitions are moving");
             } else if (there instanceof Answer.Unavailable<JsonNode> unavailable) {
                 reasons.add(unavailable.reason());
+                // The longest wait a candidate asked for: the one that needs it is the one that must come back.
+                wait = unavailable.retryAfter().compareTo(wait) > 0 ? unavailable.retryAfter() : wait;
             }
         }
         return new Answer.Unavailable<>("key '" + key + "' of store '" + store + "' cannot be read now: "
-                + String.join("; ", reasons), retryAfter);
+                + String.join("; ", reasons), wait);
     }
 
     /** One page of the keys of {@code range} in {@code store}, gathered from every instance. */

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
@@ -38,15 +40,28 @@ public final class HttpPeers implements Peers {
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final Executor calls;
+    private final Duration ownerLossDetection;
+    /** When each peer that does not answer stopped answering (System.nanoTime), until it answers again. */
+    private final ConcurrentMap<Instance, Long> silentSince = new ConcurrentHashMap<>();
 
     public HttpPeers(HttpClient client, ObjectMapper mapper) {
-        this(client, mapper, callExecutor());
+        this(client, mapper, Duration.ZERO);
     }
 
-    HttpPeers(HttpClient client, ObjectMapper mapper, Executor calls) {
+    /**
+     * @param ownerLossDetection how long the group takes to notice an instance that stopped (its
+     *                           session timeout): a key whose owner does not answer is 503 with a
+     *                           {@code Retry-After} of what is left of it
+     */
+    public HttpPeers(HttpClient client, ObjectMapper mapper, Duration ownerLossDetection) {
+        this(client, mapper, callExecutor(), ownerLossDetection);
+    }
+
+    HttpPeers(HttpClient client, ObjectMapper mapper, Executor calls, Duration ownerLossDetection) {
         this.client = client;
         this.mapper = mapper;
         this.calls = calls;
+        this.ownerLossDetection = ownerLossDetection;
     }
 
     /**
@@ -84,6 +99,7 @@ public final class HttpPeers implements Peers {
         try {
             HttpResponse<String> response = client.send(request(peer, "/stores/" + store + "/key", query, timeout),
                     HttpResponse.BodyHandlers.ofString());
+            silentSince.remove(peer);
             if (response.statusCode() != 200) {
                 return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode()
                         + " for key '" + key + "' of store '" + store + "'", Duration.ofSeconds(1));
@@ -151,7 +167,17 @@ public final class HttpPeers implements Peers {
         return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     }
 
-    private static <T> Answer<T> unreachable(Instance peer, Exception e) {
-        return new Answer.Unavailable<>("instance " + peer + " did not answer: " + e, Duration.ofSeconds(1));
+    /**
+     * A peer that does not answer has crashed, hangs or is cut off; its partitions move once the
+     * group's session for it expires. Until then asking again is pointless: {@code Retry-After} is
+     * what is left of the session timeout since it stopped answering, one second at least (the
+     * rebalance itself), so that clients come back when the keys have a new owner.
+     */
+    private <T> Answer<T> unreachable(Instance peer, Exception e) {
+        long now = System.nanoTime();
+        long since = silentSince.computeIfAbsent(peer, p -> now);
+        Duration left = ownerLossDetection.minusNanos(now - since);
+        Duration retryAfter = left.compareTo(Duration.ZERO) > 0 ? left.plusSeconds(1) : Duration.ofSeconds(1);
+        return new Answer.Unavailable<>("instance " + peer + " did not answer: " + e, retryAfter);
     }
 }

@@ -109,4 +109,11 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(Map.of("LIVENESS_STALL_MS", "soon")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LIVENESS_STALL_MS");
     }
+
+    @Test
+    void aHeartbeatSlowerThanAThirdOfTheSessionIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("SESSION_TIMEOUT_MS", "6000", "HEARTBEAT_INTERVAL_MS", "2500")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HEARTBEAT_INTERVAL_MS (2500) must be at most a third of SESSION_TIMEOUT_MS (6000)");
+    }
 }

@@ -27,6 +27,17 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void aCrashedInstanceIsNoticedAfterTheSessionTimeoutNotKafkasDefault45Seconds() {
+        var props = StreamsProperties.of(AppConfig.from(Map.of("SESSION_TIMEOUT_MS", "9000",
+                "HEARTBEAT_INTERVAL_MS", "3000")), DeadLetterListener.NONE, TOPOLOGY);
+
+        assertThat(props.get(StreamsConfig.mainConsumerPrefix("session.timeout.ms"))).isEqualTo(9000);
+        assertThat(props.get(StreamsConfig.mainConsumerPrefix("heartbeat.interval.ms"))).isEqualTo(3000);
+        assertThat(new StreamsConfig(props).getMainConsumerConfigs("group", "client", 0))
+                .containsEntry("session.timeout.ms", 9000).containsEntry("heartbeat.interval.ms", 3000);
+    }
+
+    @Test
     void guaranteeIsConfigurable() {
         var props = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
                 DeadLetterListener.NONE, TOPOLOGY);

@@ -72,6 +72,33 @@ class HttpPeersTest {
     }
 
     @Test
+    void aKeyWhoseOwnerStoppedAnsweringIsRetriedWhenTheGroupShouldHaveMovedIt() throws Exception {
+        var detecting = new HttpPeers(HttpPeers.defaultClient(Duration.ofSeconds(2)), ModelJson.newMapper(),
+                Duration.ofSeconds(6));
+        server.stop(0);
+
+        Answer<?> first = detecting.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+        Thread.sleep(1_500);
+        Answer<?> later = detecting.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+
+        assertThat(first).isInstanceOfSatisfying(Answer.Unavailable.class, unavailable ->
+                assertThat(unavailable.retryAfter()).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(7)));
+        assertThat(later).isInstanceOfSatisfying(Answer.Unavailable.class, unavailable ->
+                assertThat(unavailable.retryAfter()).isLessThan(Duration.ofMillis(5_700)));
+    }
+
+    @Test
+    void aPeerThatAnswersAgainIsNoLongerCountedAsSilent() {
+        var detecting = new HttpPeers(HttpPeers.defaultClient(Duration.ofSeconds(2)), ModelJson.newMapper(),
+                Duration.ofSeconds(6));
+
+        Answer<?> answered = detecting.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+
+        assertThat(answered).isInstanceOfSatisfying(Answer.Unavailable.class, unavailable ->
+                assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    }
+
+    @Test
     void callsReuseAFewNamedThreadsInsteadOfStartingOnePerAnswer() throws Exception {
         var executor = HttpPeers.callExecutor();
         try {
