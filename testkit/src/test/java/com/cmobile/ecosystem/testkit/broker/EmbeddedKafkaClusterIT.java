@@ -72,9 +72,9 @@ class EmbeddedKafkaClusterIT {
             assertThat(isrSizes(admin)).containsExactly(3);
             assertThat(advertisedPort(admin, follower)).isEqualTo(cluster.port(follower));
 
-            // when the controller leading the quorum stops (a different node)
+            // when the controller leading the quorum stops (whichever node leads now: leadership may
+            // have moved to the node that just restarted)
             int quorumLeader = cluster.activeController();
-            assertThat(quorumLeader).as("quorum leader").isNotEqualTo(follower);
             timings.time("stop quorum leader node " + quorumLeader, () -> cluster.stopNode(quorumLeader));
             int newLeader = timings.time("new quorum leader", cluster::activeController);
 
