@@ -21,6 +21,7 @@ import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.StoreValueJson;
 import com.cmobile.ecosystem.app.query.StreamsClusterView;
 import com.cmobile.ecosystem.app.query.StreamsLocalReader;
+import com.cmobile.ecosystem.app.query.TimeTravelQueries;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.ModelJson;
@@ -51,7 +52,7 @@ public final class EcosystemApp implements AutoCloseable {
             StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY, StoreNames.COUNTRY_CAPACITY,
             StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.GLOBAL_CAPACITY,
             StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-            StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH);
+            StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH, StoreNames.POP_HISTORY, StoreNames.MEMBERSHIP_HISTORY);
 
     private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
     /** Bound on each look-up of topic metadata at start, as Kafka's clients bound theirs by default. */
@@ -133,8 +134,8 @@ public final class EcosystemApp implements AutoCloseable {
         HttpServer http;
         try {
             http = HttpServer.start(config.httpPort(), mapper, metrics.registry(), app -> {
-                new ApiRoutes(new CapacityQueries(stores, mapper), new AllianceQueries(stores, mapper), stores, clock)
-                        .register(app);
+                new ApiRoutes(new CapacityQueries(stores, mapper), new AllianceQueries(stores, mapper),
+                        new TimeTravelQueries(stores, mapper), stores, clock).register(app);
                 new InternalRoutes(local, QUERYABLE_STORES).register(app);
                 new HealthRoutes(() -> health.liveness(liveness::problems),
                         () -> health.readiness(() -> local.unreadable(QUERYABLE_STORES))).register(app);

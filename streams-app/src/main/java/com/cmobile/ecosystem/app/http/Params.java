@@ -1,12 +1,15 @@
 package com.cmobile.ecosystem.app.http;
 
 import com.cmobile.ecosystem.app.query.PageRequest;
+import com.cmobile.ecosystem.app.query.Periods;
 import com.cmobile.ecosystem.app.query.QueryOptions;
 import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.geo.Countries;
 import com.cmobile.ecosystem.geo.Region;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -101,6 +104,42 @@ final class Params {
         } catch (DateTimeParseException e) {
             throw new BadRequestException("'" + name + "' must be a date like 2026-01-31, was '" + text + "'", e);
         }
+    }
+
+    /** {@code asOf}: empty for now; see {@link #instant}. */
+    static Optional<Instant> asOf(Context ctx) {
+        return instant(ctx, "asOf");
+    }
+
+    /**
+     * An ISO-8601 instant ({@code 2023-12-31T18:00:00Z}), or a date, which means the end of that
+     * UTC day (its last nanosecond): {@code asOf=2023-12-31} includes everything that day.
+     */
+    static Optional<Instant> instant(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("'" + name + "' must be an instant like 2023-12-31T18:00:00Z or a date like"
+                        + " 2023-12-31 (its end), was '" + text + "'", e);
+            }
+        }
+    }
+
+    /** {@code by}: the period of a series, {@code month} unless asked. */
+    static Periods by(Context ctx) {
+        String text = ctx.queryParam("by");
+        if (text == null || text.isEmpty()) {
+            return Periods.MONTH;
+        }
+        return Periods.named(text).orElseThrow(() -> new BadRequestException(
+                "'by' must be one of day, week, month, year, was '" + text + "'"));
     }
 
     static void checkGrowthRange(LocalDate from, LocalDate to) {

@@ -108,13 +108,18 @@ public final class AllianceQueries {
                 .map(json -> ModelJson.read(mapper, json, PartnerMemberships.class))
                 .filter(PartnerMemberships::isOrganisation,
                         p -> "partner '" + partnerId + "' has left every program")
-                .map(p -> new PartnerView(partnerId, p.memberships().values().stream()
-                        .filter(MembershipState::active)
-                        .map(m -> view(partnerId, m))
-                        .toList()));
+                .map(AllianceQueries::view);
     }
 
-    private static MembershipView view(String partnerId, MembershipState m) {
+    /** A partner's active memberships. */
+    static PartnerView view(PartnerMemberships partner) {
+        return new PartnerView(partner.partnerId(), partner.memberships().values().stream()
+                .filter(MembershipState::active)
+                .map(m -> view(partner.partnerId(), m))
+                .toList());
+    }
+
+    static MembershipView view(String partnerId, MembershipState m) {
         return new MembershipView(partnerId, m.partnerName(), m.program(), m.role(), m.country(), m.subscribers(),
                 m.occurredAt());
     }

@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.app.query;
 
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * PoP capacity questions, answered from the capacity stores of whichever instances hold them.
- * Reads {@code global-}, {@code region-}, {@code country-}, {@code city-capacity-store} and
+ * Reads {@code global-}, {@code region-}, {@code country-}, {@code city-},
+ * {@code business-location-capacity-store} and
  * {@code pop-state-store}.
  */
 public final class CapacityQueries {
@@ -70,6 +72,19 @@ public final class CapacityQueries {
                 .map(json -> ModelJson.read(mapper, json, CityCapacity.class));
     }
 
+    /** The business locations with an active PoP, by name. */
+    public Answer<Page<BusinessLocationCapacity>> businessLocations(PageRequest page, QueryOptions options) {
+        return stores.list(StoreNames.BUSINESS_LOCATION_CAPACITY, KeyRange.ALL, page, options)
+                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), BusinessLocationCapacity.class)));
+    }
+
+    /** A business location, its name matched exactly after trimming (as the topology keys it). */
+    public Answer<BusinessLocationCapacity> businessLocation(String name, QueryOptions options) {
+        return stores.get(StoreNames.BUSINESS_LOCATION_CAPACITY, name.strip(), options)
+                .notFoundAs("no active PoP of business location '" + name.strip() + "'")
+                .map(json -> ModelJson.read(mapper, json, BusinessLocationCapacity.class));
+    }
+
     /** An active PoP; a decommissioned one is kept in the store but is not found here. */
     public Answer<PopView> pop(String popId, QueryOptions options) {
         return stores.get(StoreNames.POP_STATE, popId, options)
@@ -79,7 +94,7 @@ public final class CapacityQueries {
                 .map(CapacityQueries::view);
     }
 
-    private static PopView view(PopState state) {
+    static PopView view(PopState state) {
         Region region = Countries.regionOf(state.country()).orElse(Region.ANTARCTICA);
         return new PopView(state.popId(), state.city(), state.country(), region, state.businessLocation(),
                 state.capacityMbps(), state.occurredAt());

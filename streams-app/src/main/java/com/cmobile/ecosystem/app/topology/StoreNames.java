@@ -15,6 +15,18 @@ public final class StoreNames {
     /** partnerId → {@link com.cmobile.ecosystem.app.topology.model.PartnerMemberships}. */
     public static final String MEMBERSHIP_STATE = "membership-state-store";
 
+    /**
+     * {@code popId|time} → {@link com.cmobile.ecosystem.app.topology.model.PopState}: every version
+     * of every PoP, one per distinct occurredAt, for as-of answers (keys built by
+     * {@link com.cmobile.ecosystem.app.topology.model.StoreKeys#popVersion}).
+     */
+    public static final String POP_HISTORY = "pop-history-store";
+    /**
+     * {@code partnerId|PROGRAM|time} → {@link com.cmobile.ecosystem.app.topology.model.MembershipState}:
+     * every version of every membership, for as-of answers.
+     */
+    public static final String MEMBERSHIP_HISTORY = "membership-history-store";
+
     /** {@code COUNTRY|city} → {@link com.cmobile.ecosystem.app.topology.model.CityCapacity}. */
     public static final String CITY_CAPACITY = "city-capacity-store";
     /** {@code COUNTRY} → {@link com.cmobile.ecosystem.app.topology.model.CountryCapacity}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cmobile.ecosystem.app.query.PageRequest;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
@@ -175,6 +176,72 @@ class ApiRoutesTest {
     @Test
     void unknownPopIsNotFound() {
         assertError(http.get("/api/v1/pops/nope"), 404, "not-found", "nope");
+    }
+
+    @Test
+    void businessLocationsAreListedAndFoundByName() {
+        put(StoreNames.BUSINESS_LOCATION_CAPACITY, "CM Europe", new BusinessLocationCapacity("CM Europe", 1500, 1));
+
+        assertThat(texts(http.get("/api/v1/capacity/business-locations").json().get("items"), "businessLocation"))
+                .containsExactly("CM Europe");
+        assertThat(http.get("/api/v1/capacity/business-locations/CM%20Europe").json().get("capacityMbps").asLong())
+                .isEqualTo(1500);
+        assertError(http.get("/api/v1/capacity/business-locations/CM%20Asia"), 404, "not-found", "CM Asia");
+    }
+
+    // ---- as of an instant ------------------------------------------------------------------
+
+    private void popHistory() {
+        for (PopState version : List.of(
+                new PopState("pop-1", true, "Paris", "FR", "CM Europe", 1000, T0, "e1"),
+                new PopState("pop-1", true, "Paris", "FR", "CM Europe", 1500, T0.plusSeconds(3600), "e2"),
+                new PopState("pop-1", false, "Paris", "FR", "CM Europe", 1500, T0.plusSeconds(86_400 * 2), "e3"))) {
+            put(StoreNames.POP_HISTORY, StoreKeys.popVersion("pop-1", version.occurredAt()), version);
+        }
+    }
+
+    @Test
+    void popAsOfAnInstantIsItsStateThen() {
+        popHistory();
+
+        assertThat(http.get("/api/v1/pops/pop-1?asOf=2026-03-01T08:30:00Z").json().get("capacityMbps").asLong())
+                .isEqualTo(1000);
+        assertError(http.get("/api/v1/pops/pop-1?asOf=2026-02-28"), 404, "not-found", "as of");
+        assertError(http.get("/api/v1/pops/pop-1?asOf=2026-03-03T09:00:00Z"), 404, "not-found", "decommissioned");
+    }
+
+    @Test
+    void capacityAsOfADateCountsTheWholeDay() {
+        popHistory();
+
+        JsonNode json = http.get("/api/v1/capacity?asOf=2026-03-01").json();
+
+        assertThat(json.get("capacityMbps").asLong()).isEqualTo(1500);
+        assertThat(json.get("activePops").asLong()).isEqualTo(1);
+        assertThat(json.get("businessLocations").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void capacitySeriesGivesEachDayAsOfItsEnd() {
+        popHistory();
+
+        JsonNode json = http.get("/api/v1/capacity/history?by=day&from=2026-02-28&to=2026-03-04").json();
+
+        assertThat(json.get("by").asText()).isEqualTo("day");
+        assertThat(texts(json.get("points"), "capacityMbps")).containsExactly("0", "1500", "1500", "0", "0");
+        assertThat(texts(json.get("points"), "at")).first().isEqualTo("2026-02-28");
+    }
+
+    @Test
+    void aSeriesPastAThousandPointsIsABadRequest() {
+        assertError(http.get("/api/v1/capacity/history?by=day&from=2020-01-01&to=2026-01-01"), 400, "bad-request",
+                "at most 1000 points");
+        assertError(http.get("/api/v1/alliance/programs/GTI/history?by=fortnight"), 400, "bad-request", "'by'");
+    }
+
+    @Test
+    void anAsOfThatIsNeitherAnInstantNorADateIsABadRequest() {
+        assertError(http.get("/api/v1/capacity?asOf=yesterday"), 400, "bad-request", "'asOf'");
     }
 
     // ---- alliance --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
 import com.cmobile.ecosystem.app.query.ClusterQueries;
 import com.cmobile.ecosystem.app.query.FakeCluster;
+import com.cmobile.ecosystem.app.query.TimeTravelQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,7 +37,7 @@ final class HttpFixture implements AutoCloseable {
         ClusterQueries stores = cluster.queriesVia(0, Duration.ofSeconds(1));
         server = HttpServer.start(0, cluster.mapper, registry, app -> {
             new ApiRoutes(new CapacityQueries(stores, cluster.mapper), new AllianceQueries(stores, cluster.mapper),
-                    stores, CLOCK).register(app);
+                    new TimeTravelQueries(stores, cluster.mapper), stores, CLOCK).register(app);
             new InternalRoutes(cluster.member(0), internalStores).register(app);
             health.register(app);
         });

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,6 +59,8 @@ public final class NaiveAnswers {
     public static final int LARGEST_PAGE = 1000;
     /** The longest range of days one growth request may ask for. */
     static final int LONGEST_GROWTH_RANGE = 1000;
+    /** The most points one series request may ask for. */
+    static final int LONGEST_SERIES = 1000;
     /** Store keys, and so every list, are in the order of their UTF-8 bytes, unsigned. */
     static final Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
@@ -84,6 +87,7 @@ public final class NaiveAnswers {
     }
 
     private final EventValidator validator;
+    private final boolean keepsHistory;
     private final Map<String, Pop> pops = new HashMap<>();
     private final Map<String, Map<Program, Membership>> partners = new HashMap<>();
     /** Per program and UTC day: memberships begun, ended. */
@@ -92,6 +96,10 @@ public final class NaiveAnswers {
     private final Set<String> partnerIds = new TreeSet<>();
     private final Set<String> countries = new TreeSet<>();
     private final Set<City> cities = new LinkedHashSet<>();
+    private final Set<String> businessLocationNames = new TreeSet<>();
+    /** Every valid event of each key, in the order applied: the states as of any instant come from these. */
+    private final Map<String, List<PopCapacityEvent>> popEvents = new HashMap<>();
+    private final Map<String, List<PartnerOnboardingEvent>> partnerEvents = new HashMap<>();
     private LocalDate firstDay;
     private LocalDate lastDay;
     private long rejected;
@@ -103,7 +111,21 @@ public final class NaiveAnswers {
 
     /** Validates with {@code validator}: give it the app's clock and future tolerance. */
     public NaiveAnswers(EventValidator validator) {
+        this(validator, false);
+    }
+
+    private NaiveAnswers(EventValidator validator, boolean keepsHistory) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.keepsHistory = keepsHistory;
+    }
+
+    /**
+     * An oracle that also keeps every valid event, so that it answers as of any instant
+     * ({@link #answersAsOf}, {@link #capacitySeries}, {@link #programSeries}); its memory grows with
+     * the events (the others' with the keys only, which the pipeline benchmark's million events need).
+     */
+    public static NaiveAnswers keepingHistory(EventValidator validator) {
+        return new NaiveAnswers(validator, true);
     }
 
     /** As {@link #apply(String, PopCapacityEvent)} for a record keyed by its popId. */
@@ -133,17 +155,27 @@ public final class NaiveAnswers {
                 cities.add(new City(country, city));
             }
         }
+        if (event.getBusinessLocation() != null && !event.getBusinessLocation().isBlank()) {
+            businessLocationNames.add(event.getBusinessLocation().strip());
+        }
+        if (keepsHistory) {
+            popEvents.computeIfAbsent(popId, id -> new ArrayList<>()).add(event);
+        }
         Pop current = pops.get(popId);
         if (current != null && event.getOccurredAt().isBefore(current.occurredAt())) {
             return true;
         }
-        pops.put(popId, switch (event.getAction()) {
-            case COMMISSIONED, CAPACITY_CHANGED -> new Pop(true, event.getCity().strip(), country,
+        pops.put(popId, pop(event));
+        return true;
+    }
+
+    private static Pop pop(PopCapacityEvent event) {
+        return switch (event.getAction()) {
+            case COMMISSIONED, CAPACITY_CHANGED -> new Pop(true, event.getCity().strip(), event.getCountry(),
                     event.getBusinessLocation().strip(), event.getCapacityMbps(), event.getOccurredAt());
             case DECOMMISSIONED -> new Pop(false, "", "", "", 0, event.getOccurredAt());
             case UNKNOWN -> throw new IllegalStateException("the validator let action UNKNOWN through: " + event);
-        });
-        return true;
+        };
     }
 
     /** As {@link #apply(String, PartnerOnboardingEvent)} for a record keyed by its partnerId. */
@@ -168,18 +200,15 @@ public final class NaiveAnswers {
         LocalDate day = LocalDate.ofInstant(event.getOccurredAt(), ZoneOffset.UTC);
         firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
         lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
+        if (keepsHistory) {
+            partnerEvents.computeIfAbsent(partnerId, id -> new ArrayList<>()).add(event);
+        }
         var memberships = partners.computeIfAbsent(partnerId, id -> new EnumMap<>(Program.class));
         Membership current = memberships.get(event.getProgram());
         if (current != null && event.getOccurredAt().isBefore(current.occurredAt())) {
             return true;
         }
-        Membership next = switch (event.getAction()) {
-            case JOINED, UPDATED -> new Membership(true, event.getRole(), event.getCountry(),
-                    event.getSubscribers() == null ? 0 : event.getSubscribers(), event.getPartnerName().strip(),
-                    event.getOccurredAt());
-            case LEFT -> new Membership(false, event.getRole(), "", 0, "", event.getOccurredAt());
-            case UNKNOWN -> throw new IllegalStateException("the validator let action UNKNOWN through: " + event);
-        };
+        Membership next = membership(event);
         memberships.put(event.getProgram(), next);
         boolean wasActive = current != null && current.active();
         if (wasActive != next.active()) {
@@ -187,6 +216,16 @@ public final class NaiveAnswers {
                     .computeIfAbsent(day, d -> new long[2])[next.active() ? 0 : 1]++;
         }
         return true;
+    }
+
+    private static Membership membership(PartnerOnboardingEvent event) {
+        return switch (event.getAction()) {
+            case JOINED, UPDATED -> new Membership(true, event.getRole(), event.getCountry(),
+                    event.getSubscribers() == null ? 0 : event.getSubscribers(), event.getPartnerName().strip(),
+                    event.getOccurredAt());
+            case LEFT -> new Membership(false, event.getRole(), "", 0, "", event.getOccurredAt());
+            case UNKNOWN -> throw new IllegalStateException("the validator let action UNKNOWN through: " + event);
+        };
     }
 
     /** Events applied so far that the app dead-letters. */
@@ -249,6 +288,9 @@ public final class NaiveAnswers {
                 }
             }
         }
+        answers.put("/api/v1/capacity/business-locations", businessLocationPage());
+        businessLocationNames.forEach(name -> answers.put("/api/v1/capacity/business-locations/" + pathSegment(name),
+                businessLocation(name)));
         popIds.forEach(id -> answers.put("/api/v1/pops/" + pathSegment(id), pop(id)));
         partnerIds.forEach(id -> answers.put("/api/v1/partners/" + pathSegment(id), partner(id)));
         return answers;
@@ -281,6 +323,164 @@ public final class NaiveAnswers {
                 .map(group -> capacity(JSON.objectNode().put("businessLocation", group.getKey()), group.getValue()))
                 .toList());
         return Expected.found(body, Map.of("entries", "businessLocation"), Set.of());
+    }
+
+    // ---- as of an instant, and over time ---------------------------------------------------
+
+    /**
+     * The answers as of {@code at}: the state of each key is its valid event with the latest
+     * occurredAt not after {@code at}, a tie going to the one applied later; a key without such an
+     * event does not exist. Growth is not answered as of an instant, so it is left empty.
+     */
+    public NaiveAnswers asOf(Instant at) {
+        requireHistory();
+        var past = new NaiveAnswers(validator);
+        past.popIds.addAll(popIds);
+        past.partnerIds.addAll(partnerIds);
+        past.countries.addAll(countries);
+        past.cities.addAll(cities);
+        past.businessLocationNames.addAll(businessLocationNames);
+        popEvents.forEach((popId, events) -> latest(events, PopCapacityEvent::getOccurredAt, at)
+                .ifPresent(event -> past.pops.put(popId, pop(event))));
+        partnerEvents.forEach((partnerId, events) -> events.stream().map(PartnerOnboardingEvent::getProgram).distinct()
+                .forEach(program -> latest(events.stream().filter(e -> e.getProgram() == program).toList(),
+                        PartnerOnboardingEvent::getOccurredAt, at)
+                        .ifPresent(event -> past.partners.computeIfAbsent(partnerId, id -> new EnumMap<>(Program.class))
+                                .put(program, membership(event)))));
+        return past;
+    }
+
+    /**
+     * Every route of {@link #answers(Growth, Set, Set)} but growth, for every PoP and partner an event
+     * named, as of {@code at}, asked with {@code asOf=parameter} (an instant, or a date meaning its end).
+     */
+    public Map<String, Expected> answersAsOf(String parameter, Instant at) {
+        var answers = new LinkedHashMap<String, Expected>();
+        asOf(at).answers(Growth.LEFT_OUT, popIds, partnerIds).forEach((route, expected) ->
+                answers.put(route + (route.contains("?") ? "&" : "?") + "asOf=" + parameter, expected));
+        return answers;
+    }
+
+    /**
+     * {@code /api/v1/capacity/history}: the capacity of the PoPs in {@code place} (all when empty; a
+     * region or a country) at the end of each period ({@code by}) from the one holding {@code from}
+     * (the first valid PoP event when empty) to the one holding {@code to}; 400 past 1000 points.
+     */
+    public Expected capacitySeries(String by, Optional<Instant> from, Instant to, Optional<String> place) {
+        requireHistory();
+        Optional<Instant> first = popEvents.values().stream().flatMap(List::stream)
+                .map(PopCapacityEvent::getOccurredAt).min(Instant::compareTo);
+        var starts = periodStarts(by, from.or(() -> first).orElse(to), to);
+        if (starts.size() > LONGEST_SERIES) {
+            return new Expected(400, JSON.objectNode(), false, Map.of(), Set.of());
+        }
+        ObjectNode body = JSON.objectNode().put("by", by);
+        body.putArray("points").addAll(starts.stream().map(start -> {
+            var active = asOf(endOf(by, start)).active(pop -> place.isEmpty()
+                    || place.get().equals(pop.region()) || place.get().equals(pop.country()));
+            return capacity(JSON.objectNode().put("at", start.toString()), active)
+                    .put("cities", count(active, Pop::cityKey)).put("countries", count(active, Pop::country))
+                    .put("businessLocations", count(active, Pop::businessLocation));
+        }).toList());
+        return Expected.found(body, Map.of("points", "at"), Set.of());
+    }
+
+    /**
+     * {@code /api/v1/alliance/programs/{program}/history}: the program at the end of each period, and
+     * the memberships that began and ended within it (by the time order of each membership's states,
+     * whatever order they were applied in), from the period holding {@code from} (the program's first
+     * valid event when empty) to the one holding {@code to}; 400 past 1000 points.
+     */
+    public Expected programSeries(Program program, String by, Optional<Instant> from, Instant to) {
+        requireHistory();
+        var histories = partnerEvents.values().stream()
+                .map(events -> events.stream().filter(e -> e.getProgram() == program).toList())
+                .filter(events -> !events.isEmpty()).toList();
+        Optional<Instant> first = histories.stream().flatMap(List::stream)
+                .map(PartnerOnboardingEvent::getOccurredAt).min(Instant::compareTo);
+        var starts = periodStarts(by, from.or(() -> first).orElse(to), to);
+        if (starts.size() > LONGEST_SERIES) {
+            return new Expected(400, JSON.objectNode(), false, Map.of(), Set.of());
+        }
+        var changes = new ArrayList<Membership>();
+        for (var events : histories) {
+            var byTime = new TreeMap<Instant, PartnerOnboardingEvent>();
+            events.forEach(e -> byTime.put(e.getOccurredAt(), e)); // a tie: the one applied later
+            boolean active = false;
+            for (var event : byTime.values()) {
+                var m = membership(event);
+                if (m.active() != active) {
+                    changes.add(m);
+                }
+                active = m.active();
+            }
+        }
+        ObjectNode body = JSON.objectNode().put("program", program.name()).put("by", by);
+        body.putArray("points").addAll(starts.stream().map(start -> {
+            Instant begin = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = endOf(by, start);
+            var within = changes.stream().filter(m -> !m.occurredAt().isBefore(begin) && !m.occurredAt().isAfter(end)).toList();
+            ObjectNode point = asOf(end).program(program);
+            point.remove("program");
+            return point.put("at", start.toString())
+                    .put("joined", within.stream().filter(Membership::active).count())
+                    .put("left", within.stream().filter(m -> !m.active()).count());
+        }).toList());
+        return Expected.found(body, Map.of("points", "at"), Set.of());
+    }
+
+    private void requireHistory() {
+        if (!keepsHistory) {
+            throw new IllegalStateException("this oracle keeps no history: make it with NaiveAnswers.keepingHistory");
+        }
+    }
+
+    /** The event in force at {@code at}: the latest not after it, a tie going to the one applied later. */
+    private static <E> Optional<E> latest(List<E> events, Function<E, Instant> time, Instant at) {
+        E latest = null;
+        for (E event : events) {
+            Instant t = time.apply(event);
+            if (!t.isAfter(at) && (latest == null || !t.isBefore(time.apply(latest)))) {
+                latest = event;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /** First days of the periods from the one holding {@code from} to the one holding {@code to}; stops past the limit. */
+    private static List<LocalDate> periodStarts(String by, Instant from, Instant to) {
+        var starts = new ArrayList<LocalDate>();
+        LocalDate last = periodStart(by, LocalDate.ofInstant(to, ZoneOffset.UTC));
+        for (LocalDate start = periodStart(by, LocalDate.ofInstant(from, ZoneOffset.UTC));
+             !start.isAfter(last) && starts.size() <= LONGEST_SERIES; start = nextPeriod(by, start)) {
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    private static LocalDate periodStart(String by, LocalDate day) {
+        return switch (by) {
+            case "day" -> day;
+            case "week" -> day.minusDays(day.getDayOfWeek().getValue() - 1);
+            case "month" -> LocalDate.of(day.getYear(), day.getMonth(), 1);
+            case "year" -> LocalDate.of(day.getYear(), 1, 1);
+            default -> throw new IllegalArgumentException("no period '" + by + "'");
+        };
+    }
+
+    private static LocalDate nextPeriod(String by, LocalDate start) {
+        return switch (by) {
+            case "day" -> start.plusDays(1);
+            case "week" -> start.plusDays(7);
+            case "month" -> start.plusMonths(1);
+            case "year" -> start.plusYears(1);
+            default -> throw new IllegalArgumentException("no period '" + by + "'");
+        };
+    }
+
+    /** The last instant of the period starting {@code start}. */
+    private static Instant endOf(String by, LocalDate start) {
+        return nextPeriod(by, start).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
     }
 
     /**
@@ -369,6 +569,18 @@ public final class NaiveAnswers {
 
     private ObjectNode cityBody(String country, String normalisedName, List<Pop> active) {
         return capacity(JSON.objectNode().put("country", country).put("city", normalisedName), active);
+    }
+
+    private Expected businessLocationPage() {
+        return Expected.page(groups(Pop::businessLocation, KEY_ORDER).entrySet().stream()
+                .map(group -> capacity(JSON.objectNode().put("businessLocation", group.getKey()), group.getValue()))
+                .toList(), "businessLocation", Set.of());
+    }
+
+    private Expected businessLocation(String name) {
+        var active = active(pop -> pop.businessLocation().equals(name));
+        return active.isEmpty() ? Expected.notFound()
+                : found(capacity(JSON.objectNode().put("businessLocation", name), active));
     }
 
     private Expected pop(String popId) {

@@ -7,12 +7,16 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.http.ApiRoutes;
@@ -20,11 +24,13 @@ import com.cmobile.ecosystem.app.http.HttpServer;
 import com.cmobile.ecosystem.app.http.InternalRoutes;
 import com.cmobile.ecosystem.app.metrics.BusinessGauges;
 import com.cmobile.ecosystem.app.oracle.AcrossInstances;
+import com.cmobile.ecosystem.app.oracle.Expected;
 import com.cmobile.ecosystem.app.oracle.HttpAnswer;
 import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
 import com.cmobile.ecosystem.app.query.AllianceQueries;
 import com.cmobile.ecosystem.app.query.CapacityQueries;
 import com.cmobile.ecosystem.app.query.FakeCluster;
+import com.cmobile.ecosystem.app.query.TimeTravelQueries;
 import com.cmobile.ecosystem.events.OnboardingAction;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PartnerRole;
@@ -80,8 +86,81 @@ class RouteAnswersProperties {
     @Property(tries = 100)
     void everyRouteAnswersWhatTheOracleRecomputes(@ForAll("histories") List<Sent> history,
                                                   @ForAll("pageSizes") int pageSize) {
-        var oracle = new NaiveAnswers(new EventValidator(Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC),
+        var oracle = oracle();
+        try (var app = new ServedApp(sendAll(history, oracle))) {
+            var differences = new ArrayList<>(NaiveAnswers.differences(oracle.answers(), app.api, pageSize));
+            differences.addAll(AcrossInstances.differences(oracle, List.of(app.api)));
+            assertThat(differences).as("the app's answers that differ from the oracle's (%s)", oracle).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 15: after the same random histories (backfills, ties, duplicates, ends, re-joins, moves,
+     * in random arrival order), every route asked {@code asOf} random instants and dates, and the
+     * capacity and program series by every period, answer what the oracle recomputes from each key's
+     * events as of those instants.
+     */
+    @Property(tries = 150)
+    void everyRouteAnswersAsOfAnyInstantWhatTheOracleRecomputes(@ForAll("histories") List<Sent> history,
+                                                                 @ForAll("pageSizes") int pageSize,
+                                                                 @ForAll("asOfs") List<String> asOfs) {
+        var oracle = oracle();
+        try (var app = new ServedApp(sendAll(history, oracle))) {
+            var expected = new LinkedHashMap<String, Expected>();
+            for (String asOf : asOfs) {
+                expected.putAll(oracle.answersAsOf(asOf, instantOf(asOf)));
+            }
+            expected.putAll(series(oracle));
+            var differences = NaiveAnswers.differences(expected, app.api, pageSize);
+            assertThat(differences).as("the app's answers as of %s that differ from the oracle's (%s)", asOfs, oracle)
+                    .isEmpty();
+        }
+    }
+
+    /** Every series route over the generated span, by each period, with and without its defaults. */
+    private static Map<String, Expected> series(NaiveAnswers oracle) {
+        var expected = new LinkedHashMap<String, Expected>();
+        Instant longAgo = BASE.minus(Duration.ofDays(1100));
+        Instant end = BASE.plus(Duration.ofDays(41));
+        String span = "&from=" + longAgo + "&to=" + end;
+        for (String by : List.of("week", "month", "year")) {
+            expected.put("/api/v1/capacity/history?by=" + by + span,
+                    oracle.capacitySeries(by, Optional.of(longAgo), end, Optional.empty()));
+        }
+        expected.put("/api/v1/capacity/history?by=day&from=2023-12-30&to=" + end,
+                oracle.capacitySeries("day", Optional.of(Instant.parse("2023-12-30T23:59:59.999999999Z")), end,
+                        Optional.empty()));
+        expected.put("/api/v1/capacity/history?by=day" + span,
+                oracle.capacitySeries("day", Optional.of(longAgo), end, Optional.empty()));
+        expected.put("/api/v1/capacity/history?by=month",
+                oracle.capacitySeries("month", Optional.empty(), TopologyFixture.NOW, Optional.empty()));
+        expected.put("/api/v1/capacity/history?by=week&region=EUROPE" + span,
+                oracle.capacitySeries("week", Optional.of(longAgo), end, Optional.of("EUROPE")));
+        expected.put("/api/v1/capacity/history?by=day&country=FR&from=" + BASE + "&to=" + end,
+                oracle.capacitySeries("day", Optional.of(BASE), end, Optional.of("FR")));
+        for (Program program : List.of(Program.HAND_IN_HAND, Program.ISTAR, Program.GTI, Program.ECOSYSTEM_ALLIANCE)) {
+            String route = "/api/v1/alliance/programs/" + program + "/history";
+            expected.put(route + "?by=day&from=" + BASE + "&to=" + end,
+                    oracle.programSeries(program, "day", Optional.of(BASE), end));
+            expected.put(route + "?by=week" + span, oracle.programSeries(program, "week", Optional.of(longAgo), end));
+            expected.put(route + "?by=year", oracle.programSeries(program, "year", Optional.empty(), TopologyFixture.NOW));
+        }
+        return expected;
+    }
+
+    /** What {@code asOf} means: an instant, or a date's last instant. */
+    private static Instant instantOf(String asOf) {
+        return asOf.contains("T") ? Instant.parse(asOf)
+                : LocalDate.parse(asOf).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+    }
+
+    private static NaiveAnswers oracle() {
+        return NaiveAnswers.keepingHistory(new EventValidator(Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC),
                 Duration.ofMinutes(5)));
+    }
+
+    /** Sends the history through the production topology and the oracle; returns a cluster holding the stores. */
+    private static FakeCluster sendAll(List<Sent> history, NaiveAnswers oracle) {
         var cluster = new FakeCluster(1, 3);
         try (var fixture = new TopologyFixture()) {
             for (Sent sent : history) {
@@ -101,23 +180,49 @@ class RouteAnswersProperties {
                 fixture.all(store).forEach((key, value) -> cluster.put(store, key, value));
             }
         }
-        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new BusinessGauges(cluster.member(0), cluster.mapper, Clock.systemUTC(), Duration.ZERO).bindTo(registry);
-        var queries = cluster.queriesVia(0, Duration.ofSeconds(5));
-        var server = HttpServer.start(0, cluster.mapper, registry, app -> {
-            new ApiRoutes(new CapacityQueries(queries, cluster.mapper), new AllianceQueries(queries, cluster.mapper),
-                    queries, Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC)).register(app);
-            new InternalRoutes(cluster.member(0), EcosystemApp.QUERYABLE_STORES).register(app);
-        });
-        try {
-            var api = HttpAnswer.of(HTTP, URI.create("http://localhost:" + server.port()), Duration.ofSeconds(10));
-            var differences = new ArrayList<>(NaiveAnswers.differences(oracle.answers(), api, pageSize));
-            differences.addAll(AcrossInstances.differences(oracle, List.of(api)));
-            assertThat(differences).as("the app's answers that differ from the oracle's (%s)", oracle).isEmpty();
-        } finally {
+        return cluster;
+    }
+
+    /** The real query layer, routes and business gauges over one instance of {@link FakeCluster}. */
+    private static final class ServedApp implements AutoCloseable {
+
+        final Function<String, HttpAnswer> api;
+        private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        private final HttpServer server;
+
+        ServedApp(FakeCluster cluster) {
+            new BusinessGauges(cluster.member(0), cluster.mapper, Clock.systemUTC(), Duration.ZERO).bindTo(registry);
+            var queries = cluster.queriesVia(0, Duration.ofSeconds(5));
+            var clock = Clock.fixed(TopologyFixture.NOW, ZoneOffset.UTC);
+            server = HttpServer.start(0, cluster.mapper, registry, app -> {
+                new ApiRoutes(new CapacityQueries(queries, cluster.mapper), new AllianceQueries(queries, cluster.mapper),
+                        new TimeTravelQueries(queries, cluster.mapper), queries, clock).register(app);
+                new InternalRoutes(cluster.member(0), EcosystemApp.QUERYABLE_STORES).register(app);
+            });
+            api = HttpAnswer.of(HTTP, URI.create("http://localhost:" + server.port()), Duration.ofSeconds(10));
+        }
+
+        @Override
+        public void close() {
             server.close();
             registry.close();
         }
+    }
+
+    /**
+     * Two to four {@code asOf} values: mostly instants on the hours events happen at (so ties with
+     * event times are common), some within the backfills' years, some dates.
+     */
+    @Provide
+    Arbitrary<List<String>> asOfs() {
+        Arbitrary<String> recent = Arbitraries.integers().between(-2, 41 * 24)
+                .map(hours -> BASE.plus(Duration.ofHours(hours)).toString());
+        Arbitrary<String> longAgo = Arbitraries.integers().between(-1100 * 24, 0)
+                .map(hours -> BASE.plus(Duration.ofHours(hours)).toString());
+        Arbitrary<String> dates = Arbitraries.integers().between(-1100, 41)
+                .map(days -> LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays(days).toString());
+        return Arbitraries.frequencyOf(Tuple.of(6, recent), Tuple.of(2, longAgo), Tuple.of(2, dates))
+                .list().ofMinSize(2).ofMaxSize(4);
     }
 
     /** Small pages cross partitions' slices and cursors; the largest is what the ITs use. */

@@ -23,7 +23,8 @@ class TopologyNamingTest {
     @Test
     void everyStoreHasItsDocumentedName() {
         assertThat(stores()).containsExactlyInAnyOrder(
-                StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY,
+                StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.POP_HISTORY,
+                StoreNames.MEMBERSHIP_HISTORY, StoreNames.CITY_CAPACITY,
                 StoreNames.COUNTRY_CAPACITY, StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY,
                 StoreNames.GLOBAL_CAPACITY_BY_REGIONS, StoreNames.BUSINESS_LOCATION_COUNT, StoreNames.GLOBAL_CAPACITY,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,

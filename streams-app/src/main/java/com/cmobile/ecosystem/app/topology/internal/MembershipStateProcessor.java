@@ -25,12 +25,15 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The store is keyed by partnerId, the key of the input topic, so it needs no repartitioning;
  * each entry holds the partner's memberships per program. It is a plain key-value store: see
- * {@link PopStateProcessor} for why not a versioned one.
+ * {@link PopStateProcessor} for why not a versioned one. Every valid event, late ones included,
+ * also takes its place in the partner's history in {@code membership-history-store}, which the
+ * as-of answers read.
  */
 public final class MembershipStateProcessor
         implements Processor<byte[], PartnerOnboardingEvent, String, PartitionSum<?>> {
 
     private KeyValueStore<String, PartnerMemberships> store;
+    private KeyValueStore<String, MembershipState> histories;
     private PreAggregator<AllianceDelta> programCountries;
     private PreAggregator<Long> organisations;
     private PreAggregator<GrowthDelta> growth;
@@ -51,7 +54,9 @@ public final class MembershipStateProcessor
                                 : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
                         Serdes.String(), StateSerdes.partnerMemberships()),
                         PreAggregatorStores.sent(StoreNames.MEMBERSHIP_PARTIALS_SENT, inMemory),
-                        PreAggregatorStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)));
+                        PreAggregatorStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)),
+                        PreAggregatorStores.history(StoreNames.MEMBERSHIP_HISTORY, inMemory,
+                                StateSerdes.membershipState()));
             }
         };
     }
@@ -59,6 +64,7 @@ public final class MembershipStateProcessor
     @Override
     public void init(ProcessorContext<String, PartitionSum<?>> context) {
         this.store = context.getStateStore(StoreNames.MEMBERSHIP_STATE);
+        this.histories = context.getStateStore(StoreNames.MEMBERSHIP_HISTORY);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.MEMBERSHIP_PARTIALS_SENT);
         KeyValueStore<String, GrowthDelta> growthSums = context.getStateStore(StoreNames.GROWTH_SUMS);
         programCountries = new PreAggregator<>(PartitionSum.Level.PROGRAM_COUNTRY, AllianceDelta::plus,
@@ -106,10 +112,11 @@ public final class MembershipStateProcessor
         var partnerId = event.getPartnerId();
         var partner = Optional.ofNullable(store.get(partnerId)).orElseGet(() -> PartnerMemberships.none(partnerId));
         var current = partner.membership(event.getProgram());
-        if (current.isPresent() && event.getOccurredAt().isBefore(current.get().occurredAt())) {
-            return; // older than the current state of this membership: changes nothing
-        }
         var next = nextState(event, current);
+        remember(partnerId, next);
+        if (current.isPresent() && event.getOccurredAt().isBefore(current.get().occurredAt())) {
+            return; // older than the current state of this membership: changes nothing now
+        }
         if (current.isPresent() && current.get().equals(next)) {
             return; // the same event again
         }
@@ -121,6 +128,11 @@ public final class MembershipStateProcessor
             apply(new MembershipChange(partnerId, event.getProgram(), before, after, event.getOccurredAt(),
                     partner.isOrganisation(), updated.isOrganisation()));
         }
+    }
+
+    /** Puts the state an event sets in its place in the membership's history (see {@link PopStateProcessor}). */
+    private void remember(String partnerId, MembershipState state) {
+        histories.put(StoreKeys.membershipVersion(partnerId, state.program(), state.occurredAt()), state);
     }
 
     private static MembershipState nextState(PartnerOnboardingEvent event, Optional<MembershipState> current) {

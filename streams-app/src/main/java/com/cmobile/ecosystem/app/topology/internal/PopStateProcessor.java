@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.PopState;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,10 +26,15 @@ import org.apache.kafka.streams.state.Stores;
  * plain key-value store, not a versioned one, because a versioned store drops records older than
  * its history retention: a backfill dated years back must still apply to a PoP never seen before.
  * A decommissioning is kept as an ended state with its time, so an older event cannot revive it.
+ *
+ * <p>Every valid event, late ones included, also takes its place in the PoP's history in
+ * {@code pop-history-store} (one entry per popId and distinct occurredAt), which the as-of answers read:
+ * a late event that changes nothing now still changes the past.
  */
 public final class PopStateProcessor implements Processor<byte[], PopCapacityEvent, String, PartitionSum<?>> {
 
     private KeyValueStore<String, PopState> store;
+    private KeyValueStore<String, PopState> histories;
     private PreAggregator<CapacityDelta> cities;
     private PreAggregator<CapacityDelta> businessLocations;
 
@@ -46,7 +52,8 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
                                 ? Stores.inMemoryKeyValueStore(StoreNames.POP_STATE)
                                 : Stores.persistentKeyValueStore(StoreNames.POP_STATE),
                         Serdes.String(), StateSerdes.popState()),
-                        PreAggregatorStores.sent(StoreNames.POP_PARTIALS_SENT, inMemory));
+                        PreAggregatorStores.sent(StoreNames.POP_PARTIALS_SENT, inMemory),
+                        PreAggregatorStores.history(StoreNames.POP_HISTORY, inMemory, StateSerdes.popState()));
             }
         };
     }
@@ -54,6 +61,7 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
     @Override
     public void init(ProcessorContext<String, PartitionSum<?>> context) {
         this.store = context.getStateStore(StoreNames.POP_STATE);
+        this.histories = context.getStateStore(StoreNames.POP_HISTORY);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.POP_PARTIALS_SENT);
         var serde = JsonSerde.of(CapacityDelta.class);
         cities = new PreAggregator<>(PartitionSum.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent,
@@ -84,10 +92,11 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
         var event = record.value();
         var popId = event.getPopId();
         var current = Optional.ofNullable(store.get(popId));
-        if (current.isPresent() && event.getOccurredAt().isBefore(current.get().occurredAt())) {
-            return; // older than the current state: out of order, changes nothing
-        }
         var next = nextState(event, current);
+        remember(popId, next);
+        if (current.isPresent() && event.getOccurredAt().isBefore(current.get().occurredAt())) {
+            return; // older than the current state: out of order, changes nothing now
+        }
         if (current.isPresent() && current.get().equals(next)) {
             return; // the same event again
         }
@@ -97,6 +106,15 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
         if (!sameContribution(before, after)) {
             apply(new PopChange(before, after));
         }
+    }
+
+    /**
+     * Puts the state an event sets in its place in the PoP's history: one entry per (popId,
+     * occurredAt), so an event of the same time replaces it (the later arrival wins, as for the
+     * current state) and each event costs one small write, whatever the length of the history.
+     */
+    private void remember(String popId, PopState state) {
+        histories.put(StoreKeys.popVersion(popId, state.occurredAt()), state);
     }
 
     private static PopState nextState(PopCapacityEvent event, Optional<PopState> current) {

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Builders of the task-local stores behind {@link PreAggregator}. */
+/** Builders of the task-local stores of the state processors: behind {@link PreAggregator}, and the histories. */
 final class PreAggregatorStores {
 
     private PreAggregatorStores() {
@@ -19,6 +19,11 @@ final class PreAggregatorStores {
 
     /** Sums that cannot be rebuilt from state, such as growth, which is history. */
     static <T> StoreBuilder<KeyValueStore<String, T>> sums(String name, boolean inMemory, Serde<T> serde) {
+        return store(name, inMemory, serde);
+    }
+
+    /** Every version of each key of a state processor, for the as-of answers. */
+    static <T> StoreBuilder<KeyValueStore<String, T>> history(String name, boolean inMemory, Serde<T> serde) {
         return store(name, inMemory, serde);
     }
 

@@ -21,8 +21,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary serdes for the two state stores every event reads and writes
- * ({@code pop-state-store}, {@code membership-state-store}). JSON cost a third of the stream
+ * Compact binary serdes for the state and history stores every event reads and writes
+ * ({@code pop-state-store}, {@code membership-state-store}, {@code pop-history-store},
+ * {@code membership-history-store}). JSON cost a third of the stream
  * thread in the pipeline benchmark's profile (mostly parsing ISO instants); these write fields in
  * a fixed order after a format byte, times as epoch seconds and nanoseconds, enums by name so
  * reordering constants cannot corrupt the changelog.
@@ -42,6 +43,11 @@ public final class StateSerdes {
 
     public static Serde<PartnerMemberships> partnerMemberships() {
         return serde("PartnerMemberships", StateSerdes::writePartner, StateSerdes::readPartner);
+    }
+
+    /** One membership: the versions of {@code membership-history-store}. */
+    public static Serde<MembershipState> membershipState() {
+        return serde("MembershipState", StateSerdes::writeMembership, StateSerdes::readMembership);
     }
 
     private static void writePop(PopState pop, DataOutputStream out) throws IOException {
@@ -64,14 +70,7 @@ public final class StateSerdes {
         out.writeUTF(partner.partnerId());
         out.writeShort(partner.memberships().size());
         for (MembershipState m : partner.memberships().values()) {
-            out.writeUTF(m.program().name());
-            out.writeBoolean(m.active());
-            out.writeUTF(m.role().name());
-            out.writeUTF(m.partnerName());
-            out.writeUTF(m.country());
-            out.writeLong(m.subscribers());
-            writeInstant(m.occurredAt(), out);
-            out.writeUTF(m.eventId());
+            writeMembership(m, out);
         }
     }
 
@@ -80,12 +79,26 @@ public final class StateSerdes {
         int count = in.readShort();
         var memberships = new EnumMap<Program, MembershipState>(Program.class);
         for (int i = 0; i < count; i++) {
-            var state = new MembershipState(Program.valueOf(in.readUTF()), in.readBoolean(),
-                    PartnerRole.valueOf(in.readUTF()), in.readUTF(), in.readUTF(), in.readLong(), readInstant(in),
-                    in.readUTF());
+            var state = readMembership(in);
             memberships.put(state.program(), state);
         }
         return new PartnerMemberships(partnerId, memberships);
+    }
+
+    private static void writeMembership(MembershipState m, DataOutputStream out) throws IOException {
+        out.writeUTF(m.program().name());
+        out.writeBoolean(m.active());
+        out.writeUTF(m.role().name());
+        out.writeUTF(m.partnerName());
+        out.writeUTF(m.country());
+        out.writeLong(m.subscribers());
+        writeInstant(m.occurredAt(), out);
+        out.writeUTF(m.eventId());
+    }
+
+    private static MembershipState readMembership(DataInputStream in) throws IOException {
+        return new MembershipState(Program.valueOf(in.readUTF()), in.readBoolean(), PartnerRole.valueOf(in.readUTF()),
+                in.readUTF(), in.readUTF(), in.readLong(), readInstant(in), in.readUTF());
     }
 
     private static void writeInstant(Instant instant, DataOutputStream out) throws IOException {

@@ -7,7 +7,10 @@ import com.cmobile.ecosystem.app.config.StreamsProperties;
 import com.cmobile.ecosystem.app.topology.DeadLetterListener;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.query.CapacitySnapshot;
+import com.cmobile.ecosystem.app.query.PopHistory;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.PopState;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
@@ -22,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -133,6 +138,31 @@ class SeedScenarioTopologyTest {
         assertThat(program("GTI").partners()).isEqualTo(242);
         assertThat(program("ECOSYSTEM_ALLIANCE").members()).isEqualTo(SeedScenario.ECOSYSTEM_ALLIANCE_FOUNDING_MEMBERS);
         assertThat(deadLettered).isEmpty();
+    }
+
+    /** The capacity as of {@code at}, from the PoPs' histories as the as-of routes compute it. */
+    private GlobalCapacity globalAsOf(Instant at) {
+        KeyValueStore<String, PopState> versions = driver.getKeyValueStore(StoreNames.POP_HISTORY);
+        var byPop = new HashMap<String, List<PopState>>();
+        try (var all = versions.all()) {
+            all.forEachRemaining(entry -> byPop.computeIfAbsent(StoreKeys.idOfVersion(entry.key), id -> new ArrayList<>())
+                    .add(entry.value));
+        }
+        var states = new ArrayList<PopState>();
+        byPop.forEach((popId, history) -> new PopHistory(popId, history).asOf(at).ifPresent(states::add));
+        return CapacitySnapshot.of(states).global();
+    }
+
+    @Test
+    void theHistoriesGiveTheSeedsFiguresNowAndSmallerOnesEarlier() {
+        Instant farFuture = Instant.parse("2100-01-01T00:00:00Z");
+        assertThat(globalAsOf(farFuture)).isEqualTo(global());
+
+        GlobalCapacity end2010 = globalAsOf(Instant.parse("2010-12-31T23:59:59.999999999Z"));
+        GlobalCapacity end2005 = globalAsOf(Instant.parse("2005-12-31T23:59:59.999999999Z"));
+        assertThat(end2010.activePops()).isPositive().isLessThan(global().activePops());
+        assertThat(end2010.capacityMbps()).isLessThan(global().capacityMbps());
+        assertThat(end2005).isEqualTo(GlobalCapacity.EMPTY);
     }
 
     @Test

@@ -30,6 +30,14 @@ class StateSerdesTest {
     }
 
     @Test
+    void membershipVersionsComeBackEqual() {
+        var serde = StateSerdes.membershipState();
+        var version = new MembershipState(Program.GTI, true, PartnerRole.MEMBER, "Opérateur", "FR", 10, AT, "e-1");
+
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", version))).isEqualTo(version);
+    }
+
+    @Test
     void partnerMembershipsComeBackEqual() {
         var serde = StateSerdes.partnerMemberships();
         var partner = new PartnerMemberships("p-1", Map.of(
