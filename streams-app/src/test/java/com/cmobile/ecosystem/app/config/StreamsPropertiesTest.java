@@ -38,6 +38,16 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void exactlyOnceKeepsUncommittedWritesOutOfTheStoresSoACrashNeedsNoWipe() {
+        var eos = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
+        var alos = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
+                DeadLetterListener.NONE, TOPOLOGY);
+
+        assertThat(eos.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isEqualTo(true);
+        assertThat(alos).doesNotContainKey(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG);
+    }
+
+    @Test
     void guaranteeIsConfigurable() {
         var props = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
                 DeadLetterListener.NONE, TOPOLOGY);
