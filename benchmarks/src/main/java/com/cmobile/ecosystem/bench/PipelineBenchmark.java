@@ -29,18 +29,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -170,7 +166,8 @@ public final class PipelineBenchmark {
                         app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
                     }
                 }
-                awaitStableGroup(admin, applicationId, remaining(Duration.ofSeconds(60)));
+                AppGroup.awaitStable(admin, applicationId, instances * settings.streamThreads(),
+                        remaining(Duration.ofSeconds(60)));
                 progress("app instances ready: " + apps.stream().map(a -> a.name() + " pid " + a.pid()).toList());
 
                 measurePipeline(broker, registry, admin, applicationId, events, apps);
@@ -353,12 +350,11 @@ public final class PipelineBenchmark {
             try {
                 var response = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/metrics"))
                         .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                var counter = response.body().lines()
-                        .filter(line -> line.startsWith("ecosystem_streams_rebalances_total")).findFirst();
+                var counter = AppGroup.rebalances(response.body());
                 if (counter.isEmpty()) {
                     return "unknown (" + app.name() + " has no ecosystem_streams_rebalances_total)";
                 }
-                total += (long) Double.parseDouble(counter.get().substring(counter.get().lastIndexOf(' ') + 1));
+                total += counter.getAsLong();
             } catch (IOException e) {
                 return "unknown (" + app.name() + ": " + e + ")";
             }
@@ -399,29 +395,6 @@ public final class PipelineBenchmark {
         return Arrays.stream(raw.split("\\s+"))
                 .map(arg -> arg.replace("{i}", Integer.toString(instance)).replace("{work}", work.toString()))
                 .toList();
-    }
-
-    private void awaitStableGroup(Admin admin, String groupId, Duration timeout) throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            ConsumerGroupDescription group;
-            try {
-                group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
-                        .get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    throw e;
-                }
-                // No instance has joined yet (the floor has no HTTP readiness to wait for first).
-                group = null;
-            }
-            if (group != null && group.groupState() == GroupState.STABLE
-                    && group.members().size() == instances * settings.streamThreads()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("group " + groupId + " not stable with every instance within " + timeout);
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {

@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.bench.chaos;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Kind;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Send;
 import com.cmobile.ecosystem.app.oracle.AcrossInstances;
+import com.cmobile.ecosystem.bench.AppGroup;
 import com.cmobile.ecosystem.app.oracle.Expected;
 import com.cmobile.ecosystem.app.oracle.HttpAnswer;
 import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
@@ -29,19 +30,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * The fault-injection run, built like Apache Kafka's EOS system test: on a KRaft cluster of three
@@ -112,7 +109,7 @@ public final class ChaosRun {
             for (int i = 0; i < instances.size(); i++) {
                 instances.awaitReady(i, READY_TIMEOUT);
             }
-            awaitGroup(environment.admin(), applicationId, Duration.ofSeconds(90));
+            AppGroup.awaitStable(environment.admin(), applicationId, settings.instances(), Duration.ofSeconds(90));
             log.accept(String.format(Locale.ROOT, "%d instances ready and in one stable group in %.1f s",
                     instances.size(), seconds(startingAt)));
 
@@ -256,10 +253,8 @@ public final class ChaosRun {
             if (outcome.status() != 200) {
                 continue;
             }
-            String counter = outcome.body().lines().filter(l -> l.startsWith("ecosystem_streams_rebalances_total"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "no ecosystem_streams_rebalances_total on " + base + "/metrics"));
-            total += (long) Double.parseDouble(counter.substring(counter.lastIndexOf(' ') + 1));
+            total += AppGroup.rebalances(outcome.body()).orElseThrow(() -> new IllegalStateException(
+                    "no ecosystem_streams_rebalances_total on " + base + "/metrics"));
         }
         return total;
     }
@@ -306,31 +301,6 @@ public final class ChaosRun {
         return routes;
     }
 
-    private void awaitGroup(Admin admin, String groupId, Duration timeout) throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            if (stableMembers(admin, groupId) == settings.instances()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("group " + groupId + " not stable with " + settings.instances()
-                + " members within " + timeout);
-    }
-
-    private static int stableMembers(Admin admin, String groupId) throws Exception {
-        try {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
-                    .get(groupId).get(10, TimeUnit.SECONDS);
-            return group.groupState() == GroupState.STABLE ? group.members().size() : -1;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return -1;
-            }
-            throw e;
-        }
-    }
-
     /**
      * Waits until the group is stable with every instance and has committed, on every partition it
      * reads (inputs and internal topics), the last stable offset: everything published was
@@ -340,7 +310,7 @@ public final class ChaosRun {
         long until = System.nanoTime() + timeout.toNanos();
         long lag = -1;
         while (System.nanoTime() < until) {
-            if (stableMembers(admin, groupId) == settings.instances()) {
+            if (AppGroup.stableMembers(admin, groupId) == settings.instances()) {
                 lag = lag(admin, groupId);
                 if (lag == 0) {
                     return true;
