@@ -49,6 +49,8 @@ class EmbeddedKafkaClusterIT {
              var admin = adminFor(cluster);
              var producer = transactionalProducer(cluster)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(3), Optional.empty()))).all().get(20, TimeUnit.SECONDS);
+            // A broker that answers before the new topic reached its metadata says it does not exist.
+            eventually("topic " + TOPIC + " in every broker's metadata", () -> isDescribable(admin));
             assertThat(describe(admin).partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
             assertThat(topicConfig(admin, "min.insync.replicas")).isEqualTo("2");
             producer.initTransactions();
@@ -172,6 +174,18 @@ class EmbeddedKafkaClusterIT {
 
     private static TopicDescription describe(Admin admin) throws Exception {
         return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(20, TimeUnit.SECONDS).get(TOPIC);
+    }
+
+    private static boolean isDescribable(Admin admin) throws Exception {
+        try {
+            describe(admin);
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static Set<Integer> isrSizes(Admin admin) throws Exception {
