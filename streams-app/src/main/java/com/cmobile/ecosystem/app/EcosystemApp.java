@@ -52,7 +52,7 @@ public final class EcosystemApp implements AutoCloseable {
             StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY, StoreNames.COUNTRY_CAPACITY,
             StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.GLOBAL_CAPACITY,
             StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-            StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH, StoreNames.POP_HISTORY, StoreNames.MEMBERSHIP_HISTORY);
+            StoreNames.ORGANISATION_COUNT, StoreNames.POP_HISTORY, StoreNames.MEMBERSHIP_HISTORY);
 
     private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
     /** Bound on each look-up of topic metadata at start, as Kafka's clients bound theirs by default. */

@@ -27,7 +27,7 @@ class InputPartitionsTest {
                 .containsEntry("app-pop-partials-sent-store-changelog", "pop-capacity")
                 .containsEntry("app-pop-capacity-by-pop-id-repartition", "pop-capacity")
                 .containsEntry("app-membership-state-store-changelog", "partner-onboarding")
-                .containsEntry("app-growth-sums-store-changelog", "partner-onboarding")
+                .containsEntry("app-membership-history-store-changelog", "partner-onboarding")
                 .containsEntry("app-partner-onboarding-by-partner-id-repartition", "partner-onboarding")
                 .doesNotContainKey("app-city-capacity-store-changelog");
     }

@@ -173,6 +173,6 @@ public final class ApiRoutes {
         LocalDate to = Params.date(ctx, "to", today);
         LocalDate from = Params.date(ctx, "from", to.minusDays(29));
         Params.checkGrowthRange(from, to);
-        Results.single(ctx, alliance.growth(program, from, to, Params.options(ctx)));
+        Results.single(ctx, past.growth(program, from, to, Params.options(ctx)));
     }
 }

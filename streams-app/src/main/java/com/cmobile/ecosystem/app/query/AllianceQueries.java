@@ -1,7 +1,6 @@
 package com.cmobile.ecosystem.app.query;
 
 import com.cmobile.ecosystem.app.topology.StoreNames;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
@@ -20,8 +19,8 @@ import java.util.Map;
 
 /**
  * Alliance questions, answered from the alliance stores of whichever instances hold them. Reads
- * {@code organisation-count-store}, {@code program-alliance-store}, {@code program-region-alliance-store},
- * {@code growth-store} and {@code membership-state-store}.
+ * {@code organisation-count-store}, {@code program-alliance-store}, {@code program-region-alliance-store}
+ * and {@code membership-state-store}. Growth is history: {@link TimeTravelQueries#growth}.
  */
 public final class AllianceQueries {
 
@@ -67,28 +66,6 @@ public final class AllianceQueries {
         return stores.list(StoreNames.PROGRAM_REGION_ALLIANCE, KeyRange.prefix(program.name() + StoreKeys.SEPARATOR),
                         page, options)
                 .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
-    }
-
-    /**
-     * Joins and departures per day from {@code from} to {@code to} inclusive, zeros on quiet days. The
-     * days of a program are one key range spread over partitions: a single fanned-out page holds them.
-     */
-    public Answer<GrowthView> growth(Program program, LocalDate from, LocalDate to, QueryOptions options) {
-        int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
-        KeyRange range = KeyRange.between(StoreKeys.growth(program, from), StoreKeys.growth(program, to));
-        return stores.list(StoreNames.GROWTH, range, PageRequest.first(days), options).map(page -> {
-            Map<LocalDate, GrowthDay> byDay = new HashMap<>();
-            page.items().forEach(e -> {
-                GrowthDay day = ModelJson.read(mapper, e.value(), GrowthDay.class);
-                byDay.put(day.day(), day);
-            });
-            List<GrowthView.Day> series = from.datesUntil(to.plusDays(1))
-                    .map(d -> byDay.containsKey(d)
-                            ? new GrowthView.Day(d, byDay.get(d).joined(), byDay.get(d).left())
-                            : new GrowthView.Day(d, 0, 0))
-                    .toList();
-            return new GrowthView(program, series);
-        });
     }
 
     /** Current memberships of a program, by partnerId; filtered where the data is so pages stay full. */

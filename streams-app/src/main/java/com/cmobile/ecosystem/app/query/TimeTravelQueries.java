@@ -1,6 +1,8 @@
 package com.cmobile.ecosystem.app.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -177,18 +179,7 @@ public final class TimeTravelQueries {
             var periods = by.between(from.orElseGet(() -> first(histories, h -> h.firstEvent(program), to)), to);
             long[] joined = new long[periods.size()];
             long[] left = new long[periods.size()];
-            for (PartnerHistory history : histories) {
-                boolean wasActive = false;
-                for (MembershipState version : history.of(program)) {
-                    if (version.active() != wasActive) {
-                        int index = periodOf(periods, version.occurredAt());
-                        if (index >= 0) {
-                            (version.active() ? joined : left)[index]++;
-                        }
-                    }
-                    wasActive = version.active();
-                }
-            }
+            countBeginningsAndEnds(histories, program, periods, joined, left);
             var points = new ArrayList<ProgramSeries.Point>(periods.size());
             var active = new ArrayList<MembershipState>();
             for (int i = 0; i < periods.size(); i++) {
@@ -205,7 +196,50 @@ public final class TimeTravelQueries {
         });
     }
 
+    /**
+     * Joins and departures per UTC day from {@code from} to {@code to}, both included, zeros on quiet
+     * days: the memberships begun and ended as {@link #programSeries} counts them by day, so a
+     * backfill counts on its own day whenever it arrives.
+     *
+     * @throws IllegalArgumentException when the range is reversed or has more than {@link Periods#MAX_POINTS} days
+     */
+    public Answer<GrowthView> growth(Program program, LocalDate from, LocalDate to, QueryOptions options) {
+        var periods = Periods.DAY.between(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return partners(KeyRange.ALL, options).map(scan -> {
+            long[] joined = new long[periods.size()];
+            long[] left = new long[periods.size()];
+            countBeginningsAndEnds(scan.value(), program, periods, joined, left);
+            var days = new ArrayList<GrowthView.Day>(periods.size());
+            for (int i = 0; i < periods.size(); i++) {
+                days.add(new GrowthView.Day(periods.get(i).start(), joined[i], left[i]));
+            }
+            return new GrowthView(program, days);
+        });
+    }
+
     // ---- shared ----------------------------------------------------------------------------
+
+    /**
+     * Adds to {@code joined} and {@code left}, by period, the memberships of {@code program} that
+     * begin (an active version after an inactive one or none) and end (an inactive version after an
+     * active one) in the histories, taken in time order.
+     */
+    private static void countBeginningsAndEnds(List<PartnerHistory> histories, Program program,
+                                               List<Periods.Period> periods, long[] joined, long[] left) {
+        for (PartnerHistory history : histories) {
+            boolean wasActive = false;
+            for (MembershipState version : history.of(program)) {
+                if (version.active() != wasActive) {
+                    int index = periodOf(periods, version.occurredAt());
+                    if (index >= 0) {
+                        (version.active() ? joined : left)[index]++;
+                    }
+                }
+                wasActive = version.active();
+            }
+        }
+    }
 
     private Answer<Scan<CapacitySnapshot>> capacity(Instant at, QueryOptions options) {
         return pops(KeyRange.ALL, options).map(scan -> scan.with(CapacitySnapshot.of(

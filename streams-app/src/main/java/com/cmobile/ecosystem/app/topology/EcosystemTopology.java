@@ -14,7 +14,6 @@ import com.cmobile.ecosystem.app.topology.internal.CapacityDelta;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.EventKind;
 import com.cmobile.ecosystem.app.topology.internal.EventParser.Problem;
 import com.cmobile.ecosystem.app.topology.internal.EventParser;
-import com.cmobile.ecosystem.app.topology.internal.GrowthDelta;
 import com.cmobile.ecosystem.app.topology.internal.JsonSerde;
 import com.cmobile.ecosystem.app.topology.internal.KeyPartitions;
 import com.cmobile.ecosystem.app.topology.internal.MembershipStateProcessor;
@@ -26,7 +25,6 @@ import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
@@ -102,7 +100,6 @@ public final class EcosystemTopology {
         allianceByProgram(programCountries);
         allianceByProgramAndRegion(programCountries);
         organisations(membershipPartials);
-        growth(membershipPartials);
 
         return builder.build();
     }
@@ -183,7 +180,7 @@ public final class EcosystemTopology {
 
     // ---- Alliance --------------------------------------------------------------------------
 
-    /** The partial sums per (program, country), of organisations and of growth of every task, by level. */
+    /** The partial sums per (program, country), and of organisations, of every task, by level. */
     private Map<String, KStream<String, PartitionSum<?>>> membershipPartials(StreamsBuilder builder) {
         var kind = new EventKind<PartnerOnboardingEvent>("partnerId",
                 EventSerdes.partnerOnboarding(settings.serdeConfig()).deserializer(),
@@ -233,12 +230,6 @@ public final class EcosystemTopology {
                 "alliance-organisation-partials", Long.class,
                 StoreNames.ORGANISATION_PARTIALS, AllianceAggregation::organisations,
                 StoreNames.ORGANISATION_COUNT, OrganisationCount.class);
-    }
-
-    private void growth(Map<String, KStream<String, PartitionSum<?>>> partials) {
-        sumPartials(this.<GrowthDelta>level(partials, "membership-partials-", PartitionSum.Level.GROWTH),
-                "alliance-growth-partials", GrowthDelta.class,
-                StoreNames.GROWTH_PARTIALS, AllianceAggregation::growthDay, StoreNames.GROWTH, GrowthDay.class);
     }
 
     // ---- shared steps ----------------------------------------------------------------------

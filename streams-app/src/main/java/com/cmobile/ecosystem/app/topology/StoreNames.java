@@ -46,23 +46,19 @@ public final class StoreNames {
     public static final String PROGRAM_REGION_ALLIANCE = "program-region-alliance-store";
     /** {@code global} → {@link com.cmobile.ecosystem.app.topology.model.OrganisationCount}. */
     public static final String ORGANISATION_COUNT = "organisation-count-store";
-    /** {@code PROGRAM|yyyy-MM-dd} → {@link com.cmobile.ecosystem.app.topology.model.GrowthDay}; range-scannable. */
-    public static final String GROWTH = "growth-store";
 
     /*
      * Internal stores, not meant for queries. First, each input task's own bookkeeping of the sums
-     * it sends (see PreAggregator): what it last sent per level and key, and its growth sums.
+     * it sends (see PreAggregator): what it last sent per level and key.
      */
     public static final String POP_PARTIALS_SENT = "pop-partials-sent-store";
     public static final String MEMBERSHIP_PARTIALS_SENT = "membership-partials-sent-store";
-    public static final String GROWTH_SUMS = "growth-sums-store";
 
     /** Then the latest sum of every input partition, per key of the first-level aggregates. */
     public static final String CITY_PARTIALS = "city-capacity-partials-store";
     public static final String BUSINESS_LOCATION_PARTIALS = "business-location-capacity-partials-store";
     public static final String PROGRAM_COUNTRY_PARTIALS = "program-country-alliance-partials-store";
     public static final String ORGANISATION_PARTIALS = "organisation-count-partials-store";
-    public static final String GROWTH_PARTIALS = "growth-partials-store";
 
     /**
      * Internal steps towards {@link #GLOBAL_CAPACITY}, not meant for queries: {@code global} →

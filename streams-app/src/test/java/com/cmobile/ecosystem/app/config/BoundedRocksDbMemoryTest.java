@@ -25,7 +25,7 @@ class BoundedRocksDbMemoryTest {
             first.setTableFormatConfig(new BlockBasedTableConfig());
             second.setTableFormatConfig(new BlockBasedTableConfig());
             setter.setConfig("city-capacity-store", first, Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, total));
-            setter.setConfig("growth-store", second, Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, total));
+            setter.setConfig("membership-history-store", second, Map.of(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, total));
 
             assertThat(first.writeBufferSize()).isEqualTo(8L * 1024 * 1024);
             assertThat(first.maxWriteBufferNumber()).isEqualTo(2);

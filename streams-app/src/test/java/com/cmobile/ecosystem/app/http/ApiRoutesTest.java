@@ -8,7 +8,6 @@ import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
@@ -22,7 +21,6 @@ import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.geo.Region;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -288,16 +286,32 @@ class ApiRoutesTest {
     }
 
     @Test
-    void growthListsEveryDayOfTheRangeWithZerosOnQuietDays() {
-        put(StoreNames.GROWTH, StoreKeys.growth(Program.GTI, LocalDate.parse("2026-03-02")),
-                new GrowthDay(Program.GTI, LocalDate.parse("2026-03-02"), 2, 1));
+    void growthCountsTheBeginningsAndEndsOfEachMembershipsHistoryByDay() {
+        version("p1", "2026-03-02T09:00:00Z", true);                    // joins on the 2nd
+        version("p2", "2026-03-01T23:59:59Z", true);                    // joins on the 1st (a UTC day) ...
+        version("p2", "2026-03-02T11:00:00Z", false);                   // ... and leaves on the 2nd
+        version("p3", "2026-02-01T00:00:00Z", true);                    // joined before the range,
+        version("p3", "2026-03-02T12:00:00Z", true);                    // an update is no beginning
+        version("p4", "2026-03-02T08:00:00Z", false);                   // a first version that is a departure
+        version("p4", "2026-03-03T08:00:00Z", true);                    // ends nothing; then it joins
 
-        JsonNode json = http.get("/api/v1/alliance/programs/GTI/growth?from=2026-03-01&to=2026-03-03").json();
+        JsonNode json = http.get("/api/v1/alliance/programs/GTI/growth?from=2026-03-01&to=2026-03-04").json();
 
         assertThat(json).isEqualTo(http.cluster.mapper.valueToTree(Map.of("program", "GTI", "days", List.of(
-                Map.of("day", "2026-03-01", "joined", 0, "left", 0),
-                Map.of("day", "2026-03-02", "joined", 2, "left", 1),
-                Map.of("day", "2026-03-03", "joined", 0, "left", 0)))));
+                Map.of("day", "2026-03-01", "joined", 1, "left", 0),
+                Map.of("day", "2026-03-02", "joined", 1, "left", 1),
+                Map.of("day", "2026-03-03", "joined", 1, "left", 0),
+                Map.of("day", "2026-03-04", "joined", 0, "left", 0)))));
+        assertThat(http.get("/api/v1/alliance/programs/ISTAR/growth?from=2026-03-01&to=2026-03-04").json()
+                .findValues("joined")).allMatch(joined -> joined.asLong() == 0);
+    }
+
+    /** A version of partner {@code partnerId}'s GTI membership in {@code membership-history-store}. */
+    private void version(String partnerId, String at, boolean active) {
+        Instant occurredAt = Instant.parse(at);
+        put(StoreNames.MEMBERSHIP_HISTORY, StoreKeys.membershipVersion(partnerId, Program.GTI, occurredAt),
+                new MembershipState(Program.GTI, active, PartnerRole.MEMBER, "Partner " + partnerId, "DE", 10,
+                        occurredAt, partnerId + "@" + at));
     }
 
     @Test

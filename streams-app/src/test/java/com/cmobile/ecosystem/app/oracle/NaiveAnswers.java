@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,10 +42,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * nothing (the app dead-letters it); the state of a key (a PoP; a partner in one program) is set by
  * its event with the latest occurredAt, a tie going to the event applied later; DECOMMISSIONED and
  * LEFT end it and are remembered, so an older event cannot revive it; every aggregate is recomputed
- * from all states. Growth counts, per program and UTC day of the event, the memberships an applied
- * event began or ended, so it depends on the order events reach their key's home partition: apply
- * them in that order (the publish order when each key's events share a partition), or leave growth
- * out ({@link Growth#LEFT_OUT}).
+ * from all states. Growth counts, per program and UTC day, the memberships that began or ended in
+ * each membership's history taken in time order (its valid events by occurredAt, a tie going to
+ * the one applied later), so a backfill counts on its own day whenever it arrives: a membership
+ * begins at an active version that follows an inactive one or none, and ends at an inactive
+ * version that follows an active one. Only ties of occurredAt depend on the order of arrival;
+ * {@link Growth#LEFT_OUT} leaves growth out of the answers.
  *
  * <p>Used by the broker-backed ITs, the property that checks it against the real topology and
  * query layer, and the benchmarks. Not thread-safe: apply and ask on one thread, or hand it over
@@ -90,8 +93,8 @@ public final class NaiveAnswers {
     private final boolean keepsHistory;
     private final Map<String, Pop> pops = new HashMap<>();
     private final Map<String, Map<Program, Membership>> partners = new HashMap<>();
-    /** Per program and UTC day: memberships begun, ended. */
-    private final Map<Program, Map<LocalDate, long[]>> growth = new EnumMap<>(Program.class);
+    /** Per partner and program, whether each version (by occurredAt) is active: growth comes from these. */
+    private final Map<String, Map<Program, NavigableMap<Instant, Boolean>>> membershipVersions = new HashMap<>();
     private final Set<String> popIds = new TreeSet<>();
     private final Set<String> partnerIds = new TreeSet<>();
     private final Set<String> countries = new TreeSet<>();
@@ -203,18 +206,16 @@ public final class NaiveAnswers {
         if (keepsHistory) {
             partnerEvents.computeIfAbsent(partnerId, id -> new ArrayList<>()).add(event);
         }
+        Membership next = membership(event);
+        membershipVersions.computeIfAbsent(partnerId, id -> new EnumMap<>(Program.class))
+                .computeIfAbsent(event.getProgram(), p -> new TreeMap<>())
+                .put(event.getOccurredAt(), next.active());
         var memberships = partners.computeIfAbsent(partnerId, id -> new EnumMap<>(Program.class));
         Membership current = memberships.get(event.getProgram());
         if (current != null && event.getOccurredAt().isBefore(current.occurredAt())) {
             return true;
         }
-        Membership next = membership(event);
         memberships.put(event.getProgram(), next);
-        boolean wasActive = current != null && current.active();
-        if (wasActive != next.active()) {
-            growth.computeIfAbsent(event.getProgram(), p -> new HashMap<>())
-                    .computeIfAbsent(day, d -> new long[2])[next.active() ? 0 : 1]++;
-        }
         return true;
     }
 
@@ -652,9 +653,19 @@ public final class NaiveAnswers {
                 .map(member -> membership(member.getKey(), program, member.getValue())).toList(), "partnerId", Set.of());
     }
 
-    /** Every day of the range, zeros on quiet days. */
+    /** Every day of the range, zeros on quiet days: see the class comment. */
     private Expected growth(Program program, LocalDate from, LocalDate to) {
-        var days = growth.getOrDefault(program, Map.of());
+        var days = new HashMap<LocalDate, long[]>();
+        membershipVersions.values().forEach(programs -> {
+            boolean wasActive = false;
+            for (var version : programs.getOrDefault(program, Collections.emptyNavigableMap()).entrySet()) {
+                if (version.getValue() != wasActive) {
+                    days.computeIfAbsent(LocalDate.ofInstant(version.getKey(), ZoneOffset.UTC), d -> new long[2])
+                            [version.getValue() ? 0 : 1]++;
+                }
+                wasActive = version.getValue();
+            }
+        });
         ObjectNode body = JSON.objectNode().put("program", program.name());
         body.putArray("days").addAll(from.datesUntil(to.plusDays(1)).map(day -> {
             long[] counts = days.getOrDefault(day, new long[2]);

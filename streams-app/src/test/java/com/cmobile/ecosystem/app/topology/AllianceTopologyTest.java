@@ -11,10 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
@@ -31,9 +29,6 @@ class AllianceTopologyTest {
     private static final Instant T1 = Instant.parse("2025-01-10T08:00:00Z");
     private static final Instant T2 = Instant.parse("2025-02-10T08:00:00Z");
     private static final Instant T3 = Instant.parse("2025-03-10T23:59:59Z");
-    private static final LocalDate DAY1 = LocalDate.parse("2025-01-10");
-    private static final LocalDate DAY2 = LocalDate.parse("2025-02-10");
-    private static final LocalDate DAY3 = LocalDate.parse("2025-03-10");
 
     private final TopologyFixture fixture = new TopologyFixture();
 
@@ -81,7 +76,6 @@ class AllianceTopologyTest {
         fixture.send(updated("p1", GTI, PARTNER, "FR", 10L, T2));
 
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 0, 1, 10, 1));
-        assertThat(growth(GTI, DAY2)).isEmpty();
     }
 
     @Test
@@ -97,7 +91,7 @@ class AllianceTopologyTest {
     }
 
     @Test
-    void leavingRemovesTheMembershipAndCountsOnTheDayItLeft() {
+    void leavingRemovesTheMembership() {
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T1));
 
         fixture.send(left("p1", GTI, T2));
@@ -105,19 +99,16 @@ class AllianceTopologyTest {
         assertThat(program(GTI)).isEmpty();
         assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).isEmpty();
         assertThat(fixture.all(StoreNames.ORGANISATION_COUNT)).isEmpty();
-        assertThat(growth(GTI, DAY1)).contains(new GrowthDay(GTI, DAY1, 1, 0));
-        assertThat(growth(GTI, DAY2)).contains(new GrowthDay(GTI, DAY2, 0, 1));
     }
 
     @Test
-    void rejoiningCountsAsJoinedAgainOnItsOwnDay() {
+    void rejoiningCountsTheMembershipAgain() {
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T1));
         fixture.send(left("p1", GTI, T2));
 
         fixture.send(joined("p1", GTI, PARTNER, "FR", 10L, T3));
 
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 0, 1, 10, 1));
-        assertThat(growth(GTI, DAY3)).contains(new GrowthDay(GTI, DAY3, 1, 0));
         assertThat(organisations()).isEqualTo(1);
     }
 
@@ -133,13 +124,11 @@ class AllianceTopologyTest {
     }
 
     @Test
-    void updateOfAMembershipCountsNowhereInGrowth() {
+    void updateOfAMembershipChangesItsFigures() {
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T1));
 
         fixture.send(updated("p1", GTI, MEMBER, "FR", 99L, T2));
 
-        assertThat(growth(GTI, DAY2)).isEmpty();
-        assertThat(growth(GTI, DAY1)).contains(new GrowthDay(GTI, DAY1, 1, 0));
         assertThat(program(GTI).map(ProgramAlliance::subscribers)).contains(99L);
     }
 
@@ -148,25 +137,22 @@ class AllianceTopologyTest {
         fixture.send(updated("p1", GTI, MEMBER, "FR", 10L, T1));
 
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 1, 0, 10, 1));
-        assertThat(growth(GTI, DAY1)).contains(new GrowthDay(GTI, DAY1, 1, 0));
     }
 
     @Test
-    void leftForANonMemberCountsNowhere() {
+    void leftForANonMemberChangesNothing() {
         fixture.send(left("p1", GTI, T1));
 
-        assertThat(fixture.all(StoreNames.GROWTH)).isEmpty();
         assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEmpty();
     }
 
     @Test
-    void olderJoinArrivingAfterTheLeaveIsIgnoredAndNotCounted() {
+    void olderJoinArrivingAfterTheLeaveChangesNothingNow() {
         fixture.send(left("p1", GTI, T2));
 
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T1));
 
         assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEmpty();
-        assertThat(fixture.all(StoreNames.GROWTH)).isEmpty();
         assertThat(fixture.<PartnerMemberships>get(StoreNames.MEMBERSHIP_STATE, "p1"))
                 .hasValueSatisfying(p -> assertThat(p.isOrganisation()).isFalse());
     }
@@ -188,12 +174,11 @@ class AllianceTopologyTest {
         fixture.send(join);
 
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 1, 0, 10, 1));
-        assertThat(growth(GTI, DAY1)).contains(new GrowthDay(GTI, DAY1, 1, 0));
         assertThat(organisations()).isEqualTo(1);
     }
 
     @Test
-    void backfilledHistoryOfAnotherPartnerCountsGrowthOnItsOwnDates() {
+    void backfilledHistoryOfAnotherPartnerTakesItsPlaceInItsHistory() {
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T3));
         var longAgo = Instant.parse("2019-04-01T10:00:00Z");
         var later = Instant.parse("2020-07-15T10:00:00Z");
@@ -201,25 +186,14 @@ class AllianceTopologyTest {
         fixture.send(joined("p2", GTI, MEMBER, "DE", 10L, longAgo));
         fixture.send(left("p2", GTI, later));
 
-        assertThat(growth(GTI, LocalDate.parse("2019-04-01"))).contains(new GrowthDay(GTI, LocalDate.parse("2019-04-01"), 1, 0));
-        assertThat(growth(GTI, LocalDate.parse("2020-07-15"))).contains(new GrowthDay(GTI, LocalDate.parse("2020-07-15"), 0, 1));
+        assertThat(fixture.all(StoreNames.MEMBERSHIP_HISTORY)).containsKeys(
+                StoreKeys.membershipVersion("p2", GTI, longAgo), StoreKeys.membershipVersion("p2", GTI, later));
+
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 1, 0, 10, 1));
-    }
-
-    @Test
-    void growthDaysAreUtcDays() {
-        fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, Instant.parse("2025-03-10T23:59:59Z")));
-        fixture.send(joined("p2", GTI, MEMBER, "FR", 10L, Instant.parse("2025-03-11T00:00:00Z")));
-
-        assertThat(fixture.all(StoreNames.GROWTH)).containsOnlyKeys("GTI|2025-03-10", "GTI|2025-03-11");
     }
 
     private Optional<ProgramAlliance> program(Program program) {
         return fixture.get(StoreNames.PROGRAM_ALLIANCE, program.name());
-    }
-
-    private Optional<GrowthDay> growth(Program program, LocalDate day) {
-        return fixture.get(StoreNames.GROWTH, StoreKeys.growth(program, day));
     }
 
     private long organisations() {

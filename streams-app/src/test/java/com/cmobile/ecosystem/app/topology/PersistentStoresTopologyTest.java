@@ -8,10 +8,8 @@ import static com.cmobile.ecosystem.app.topology.Events.resized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
@@ -39,8 +37,7 @@ class PersistentStoresTopologyTest {
                     .contains(new GlobalCapacity(120, 1, 1, 1, 1));
             assertThat(fixture.<ProgramAlliance>get(StoreNames.PROGRAM_ALLIANCE, "GTI"))
                     .contains(new ProgramAlliance(Program.GTI, 1, 0, 10, 1));
-            assertThat(fixture.<GrowthDay>get(StoreNames.GROWTH, "GTI|2025-02-10"))
-                    .contains(new GrowthDay(Program.GTI, LocalDate.parse("2025-02-10"), 0, 1));
+            assertThat(fixture.all(StoreNames.MEMBERSHIP_HISTORY)).hasSize(3);
         }
     }
 }

@@ -91,7 +91,31 @@ class RouteAnswersProperties {
             var differences = new ArrayList<>(NaiveAnswers.differences(oracle.answers(), app.api, pageSize));
             differences.addAll(AcrossInstances.differences(oracle, List.of(app.api)));
             assertThat(differences).as("the app's answers that differ from the oracle's (%s)", oracle).isEmpty();
+            for (Program program : List.of(Program.HAND_IN_HAND, Program.ISTAR, Program.GTI, Program.ECOSYSTEM_ALLIANCE)) {
+                assertThat(growthByDay(app.api, program)).as("/growth against the daily series of %s", program)
+                        .isEqualTo(seriesByDay(app.api, program));
+            }
         }
+    }
+
+    /** The generated span's last 1000 days: joins and leaves per day, from {@code /growth}. */
+    private static List<String> growthByDay(Function<String, HttpAnswer> api, Program program) {
+        LocalDate to = LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays(41);
+        var body = api.apply("/api/v1/alliance/programs/" + program + "/growth?from=" + to.minusDays(999) + "&to=" + to)
+                .body();
+        var days = new ArrayList<String>();
+        body.get("days").forEach(d -> days.add(d.get("day").asText() + " +" + d.get("joined") + " -" + d.get("left")));
+        return days;
+    }
+
+    /** The same days from the program's series by day. */
+    private static List<String> seriesByDay(Function<String, HttpAnswer> api, Program program) {
+        LocalDate to = LocalDate.ofInstant(BASE, ZoneOffset.UTC).plusDays(41);
+        var body = api.apply("/api/v1/alliance/programs/" + program + "/history?by=day&from=" + to.minusDays(999)
+                + "&to=" + to).body();
+        var days = new ArrayList<String>();
+        body.get("points").forEach(p -> days.add(p.get("at").asText() + " +" + p.get("joined") + " -" + p.get("left")));
+        return days;
     }
 
     /**

@@ -28,10 +28,10 @@ class TopologyNamingTest {
                 StoreNames.COUNTRY_CAPACITY, StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY,
                 StoreNames.GLOBAL_CAPACITY_BY_REGIONS, StoreNames.BUSINESS_LOCATION_COUNT, StoreNames.GLOBAL_CAPACITY,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-                StoreNames.ORGANISATION_COUNT, StoreNames.GROWTH,
-                StoreNames.POP_PARTIALS_SENT, StoreNames.MEMBERSHIP_PARTIALS_SENT, StoreNames.GROWTH_SUMS,
+                StoreNames.ORGANISATION_COUNT,
+                StoreNames.POP_PARTIALS_SENT, StoreNames.MEMBERSHIP_PARTIALS_SENT,
                 StoreNames.CITY_PARTIALS, StoreNames.BUSINESS_LOCATION_PARTIALS, StoreNames.PROGRAM_COUNTRY_PARTIALS,
-                StoreNames.ORGANISATION_PARTIALS, StoreNames.GROWTH_PARTIALS);
+                StoreNames.ORGANISATION_PARTIALS);
     }
 
     @Test
@@ -42,7 +42,6 @@ class TopologyNamingTest {
                 "capacity-global-by-regions-repartition", "capacity-global-business-locations-repartition",
                 "alliance-program-country-partials-repartition", "alliance-by-program-repartition",
                 "alliance-by-program-region-repartition", "alliance-organisation-partials-repartition",
-                "alliance-growth-partials-repartition",
                 "pop-capacity-by-pop-id-repartition", "partner-onboarding-by-partner-id-repartition");
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +18,6 @@ import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
@@ -51,7 +48,8 @@ import net.jqwik.api.Tuple;
  * Random histories — moves, re-sizes, ends and restarts, late (older) events, ties and exact
  * duplicates — through the production topology; afterwards every store must equal a naive
  * recomputation: fold the events in arrival order applying the ordering rule per key, recompute
- * every aggregate from the final states, and growth from the status transitions.
+ * every aggregate from the final states. (Growth is read from the histories at query time:
+ * {@code RouteAnswersProperties} checks it.)
  */
 class TopologyRecomputationProperties {
 
@@ -99,7 +97,6 @@ class TopologyRecomputationProperties {
             assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEqualTo(expected.programs);
             assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).isEqualTo(expected.programRegions);
             assertThat(fixture.all(StoreNames.ORGANISATION_COUNT)).isEqualTo(expected.organisations);
-            assertThat(fixture.all(StoreNames.GROWTH)).isEqualTo(expected.growth);
         }
     }
 
@@ -205,7 +202,6 @@ class TopologyRecomputationProperties {
         final Map<String, ProgramAlliance> programs = new TreeMap<>();
         final Map<String, ProgramRegionAlliance> programRegions = new TreeMap<>();
         final Map<String, OrganisationCount> organisations = new TreeMap<>();
-        final Map<String, GrowthDay> growth = new TreeMap<>();
 
         private record Pop(boolean active, String city, String country, String location, long capacity, Instant at) {
         }
@@ -234,15 +230,8 @@ class TopologyRecomputationProperties {
                         continue;
                     }
                     boolean active = e.getAction() != OnboardingAction.LEFT;
-                    boolean wasActive = current != null && current.active();
                     ofPartner.put(e.getProgram(), new Membership(active, e.getRole(), e.getCountry(),
                             e.getSubscribers() == null ? 0 : e.getSubscribers(), e.getOccurredAt()));
-                    if (active != wasActive) {
-                        var day = LocalDate.ofInstant(e.getOccurredAt(), ZoneOffset.UTC);
-                        model.growth.merge(StoreKeys.growth(e.getProgram(), day),
-                                new GrowthDay(e.getProgram(), day, active ? 1 : 0, active ? 0 : 1),
-                                (a, b) -> new GrowthDay(a.program(), a.day(), a.joined() + b.joined(), a.left() + b.left()));
-                    }
                 }
             }
             model.capacity(pops);

@@ -1,13 +1,10 @@
 package com.cmobile.ecosystem.app.topology.internal;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
@@ -21,7 +18,7 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * The alliance roll-up as pure functions: membership changes become deltas per (program,
- * country) and growth deltas, summed per input partition and then over the partitions; each level
+ * country), summed per input partition and then over the partitions; each level
  * above adds (or subtracts) the level below. An
  * empty group returns {@code null}, which deletes it from its store.
  */
@@ -48,16 +45,6 @@ public final class AllianceAggregation {
         long partner = m.role() == PartnerRole.PARTNER ? sign : 0;
         return KeyValue.pair(StoreKeys.programCountry(m.program(), m.country()),
                 new AllianceDelta(m.program(), m.country(), member, partner, sign * m.subscribers()));
-    }
-
-    /** A joined or left count on the UTC day of the event, when the membership began or ended. */
-    public static List<KeyValue<String, GrowthDelta>> growthDeltas(MembershipChange change) {
-        if (!change.began() && !change.ended()) {
-            return List.of();
-        }
-        var day = LocalDate.ofInstant(change.occurredAt(), ZoneOffset.UTC);
-        return List.of(KeyValue.pair(StoreKeys.growth(change.program(), day),
-                new GrowthDelta(change.program(), day, change.began() ? 1 : 0, change.ended() ? 1 : 0)));
     }
 
     public static ProgramAlliance emptyProgram() {
@@ -114,12 +101,5 @@ public final class AllianceAggregation {
     public static OrganisationCount organisations(String key, Collection<Long> counts) {
         long total = counts.stream().mapToLong(Long::longValue).sum();
         return total <= 0 ? null : new OrganisationCount(total);
-    }
-
-    /** A program's day from the sums of the input partitions. */
-    public static GrowthDay growthDay(String key, Collection<GrowthDelta> sums) {
-        var any = sums.iterator().next();
-        return new GrowthDay(any.program(), any.day(), sums.stream().mapToLong(GrowthDelta::joined).sum(),
-                sums.stream().mapToLong(GrowthDelta::left).sum());
     }
 }

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Applies valid partner events to {@code membership-state-store} under the ordering rule (per
  * program and partner), adds what changed to this task's sums per (program, country), of
- * organisations and of growth per (program, day), and sends those sums as {@link PartitionSum}s once
+ * organisations, and sends those sums as {@link PartitionSum}s once
  * per commit interval (see {@link PreAggregator}).
  *
  * <p>The store is keyed by partnerId, the key of the input topic, so it needs no repartitioning;
@@ -36,7 +36,6 @@ public final class MembershipStateProcessor
     private KeyValueStore<String, MembershipState> histories;
     private PreAggregator<AllianceDelta> programCountries;
     private PreAggregator<Long> organisations;
-    private PreAggregator<GrowthDelta> growth;
 
     /** The supplier, which also brings the store (RocksDB unless {@code inMemory}) into the topology. */
     public static ProcessorSupplier<byte[], PartnerOnboardingEvent, String, PartitionSum<?>> supplier(
@@ -54,7 +53,6 @@ public final class MembershipStateProcessor
                                 : Stores.persistentKeyValueStore(StoreNames.MEMBERSHIP_STATE),
                         Serdes.String(), StateSerdes.partnerMemberships()),
                         PreAggregatorStores.sent(StoreNames.MEMBERSHIP_PARTIALS_SENT, inMemory),
-                        PreAggregatorStores.sums(StoreNames.GROWTH_SUMS, inMemory, JsonSerde.of(GrowthDelta.class)),
                         PreAggregatorStores.history(StoreNames.MEMBERSHIP_HISTORY, inMemory,
                                 StateSerdes.membershipState()));
             }
@@ -66,15 +64,12 @@ public final class MembershipStateProcessor
         this.store = context.getStateStore(StoreNames.MEMBERSHIP_STATE);
         this.histories = context.getStateStore(StoreNames.MEMBERSHIP_HISTORY);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.MEMBERSHIP_PARTIALS_SENT);
-        KeyValueStore<String, GrowthDelta> growthSums = context.getStateStore(StoreNames.GROWTH_SUMS);
         programCountries = new PreAggregator<>(PartitionSum.Level.PROGRAM_COUNTRY, AllianceDelta::plus,
-                AllianceDelta::isZero, JsonSerde.of(AllianceDelta.class), sent, null);
+                AllianceDelta::isZero, JsonSerde.of(AllianceDelta.class), sent);
         organisations = new PreAggregator<>(PartitionSum.Level.ORGANISATIONS, Long::sum, count -> count == 0,
-                Serdes.Long(), sent, null);
-        growth = new PreAggregator<>(PartitionSum.Level.GROWTH, GrowthDelta::plus, GrowthDelta::isZero,
-                JsonSerde.of(GrowthDelta.class), sent, growthSums);
+                Serdes.Long(), sent);
         // Memberships and organisations are a function of the partners' states: rebuild them from
-        // the (restored) store. Growth is history: it has a store of its own.
+        // the (restored) store.
         try (var all = store.all()) {
             all.forEachRemaining(entry -> {
                 var partner = entry.value;
@@ -87,14 +82,11 @@ public final class MembershipStateProcessor
                 }
             });
         }
-        growth.load();
         programCountries.reconcile();
         organisations.reconcile();
-        growth.reconcile();
         FlushSchedule.every(context, timestamp -> {
             programCountries.flush(context, timestamp);
             organisations.flush(context, timestamp);
-            growth.flush(context, timestamp);
         });
     }
 
@@ -103,7 +95,6 @@ public final class MembershipStateProcessor
         if (change.organisationBefore() != change.organisationAfter()) {
             organisations.add(StoreKeys.GLOBAL, change.organisationAfter() ? 1L : -1L);
         }
-        AllianceAggregation.growthDeltas(change).forEach(delta -> growth.add(delta.key, delta.value));
     }
 
     @Override

@@ -16,6 +16,6 @@ public record PartitionSum<T>(Level level, int partition, T sum) {
 
     /** The first-level aggregates fed by partials. */
     public enum Level {
-        CITY, BUSINESS_LOCATION, PROGRAM_COUNTRY, ORGANISATIONS, GROWTH
+        CITY, BUSINESS_LOCATION, PROGRAM_COUNTRY, ORGANISATIONS
     }
 }

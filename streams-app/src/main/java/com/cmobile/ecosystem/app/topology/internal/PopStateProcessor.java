@@ -64,10 +64,9 @@ public final class PopStateProcessor implements Processor<byte[], PopCapacityEve
         this.histories = context.getStateStore(StoreNames.POP_HISTORY);
         KeyValueStore<String, byte[]> sent = context.getStateStore(StoreNames.POP_PARTIALS_SENT);
         var serde = JsonSerde.of(CapacityDelta.class);
-        cities = new PreAggregator<>(PartitionSum.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent,
-                null);
+        cities = new PreAggregator<>(PartitionSum.Level.CITY, CapacityDelta::plus, CapacityDelta::isZero, serde, sent);
         businessLocations = new PreAggregator<>(PartitionSum.Level.BUSINESS_LOCATION, CapacityDelta::plus,
-                CapacityDelta::isZero, serde, sent, null);
+                CapacityDelta::isZero, serde, sent);
         // The sums are a function of the PoPs' states: rebuild them from the (restored) store.
         try (var all = store.all()) {
             all.forEachRemaining(entry -> apply(new PopChange(Optional.empty(),

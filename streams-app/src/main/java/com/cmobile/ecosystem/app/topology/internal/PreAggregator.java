@@ -23,9 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * event through the repartition topics.
  *
  * <p>Exactly-once: a commit may come between an event and the flush that sends its sum, so the
- * sums must be recoverable from committed state. Either they are a function of the task's state
- * store (capacity, memberships: rebuilt with {@link #add} when the task starts), or they are kept
- * in a store of their own ({@code backing}, for growth, which is history). What was sent is
+ * sums must be recoverable from committed state: they are a function of the task's state store
+ * (capacity, memberships), rebuilt with {@link #add} when the task starts. What was sent is
  * recorded in the task's {@code sent} store in the same transaction as the sending, so after a
  * restart {@link #reconcile()} finds every key whose sum differs from what downstream has and
  * sends those again.
@@ -39,34 +38,21 @@ public final class PreAggregator<T> {
     private final Predicate<T> isZero;
     private final Serde<T> serde;
     private final KeyValueStore<String, byte[]> sent;
-    private final KeyValueStore<String, T> backing;
     private final String prefix;
     private final Map<String, T> sums = new HashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
 
     /**
-     * @param sent    the task's record of what was sent, shared by the levels (keys are prefixed by level)
-     * @param backing the task's store of these sums, or {@code null} when they are rebuilt from state
+     * @param sent the task's record of what was sent, shared by the levels (keys are prefixed by level)
      */
     public PreAggregator(PartitionSum.Level level, BinaryOperator<T> plus, Predicate<T> isZero, Serde<T> serde,
-                         KeyValueStore<String, byte[]> sent, KeyValueStore<String, T> backing) {
+                         KeyValueStore<String, byte[]> sent) {
         this.level = Objects.requireNonNull(level, "level");
         this.plus = plus;
         this.isZero = isZero;
         this.serde = serde;
         this.sent = sent;
-        this.backing = backing;
         this.prefix = level.name() + "/";
-    }
-
-    /** Loads the backing store, if any, into memory; then call {@link #reconcile()}. */
-    public void load() {
-        if (backing == null) {
-            return;
-        }
-        try (var all = backing.all()) {
-            all.forEachRemaining(entry -> sums.put(entry.key, entry.value));
-        }
     }
 
     /** Adds {@code delta} to the sum of {@code key} and marks it for the next flush. */
@@ -75,14 +61,8 @@ public final class PreAggregator<T> {
         T next = sum == null ? delta : plus.apply(sum, delta);
         if (isZero.test(next)) {
             sums.remove(key);
-            if (backing != null) {
-                backing.delete(key);
-            }
         } else {
             sums.put(key, next);
-            if (backing != null) {
-                backing.put(key, next);
-            }
         }
         dirty.add(key);
     }

@@ -17,11 +17,6 @@ final class PreAggregatorStores {
         return store(name, inMemory, Serdes.ByteArray());
     }
 
-    /** Sums that cannot be rebuilt from state, such as growth, which is history. */
-    static <T> StoreBuilder<KeyValueStore<String, T>> sums(String name, boolean inMemory, Serde<T> serde) {
-        return store(name, inMemory, serde);
-    }
-
     /** Every version of each key of a state processor, for the as-of answers. */
     static <T> StoreBuilder<KeyValueStore<String, T>> history(String name, boolean inMemory, Serde<T> serde) {
         return store(name, inMemory, serde);

@@ -80,12 +80,4 @@ public final class StoreKeys {
     private static String sortableTime(Instant at) {
         return String.format(Locale.ROOT, "%013d%09d", at.getEpochSecond() + 100_000_000_000L, at.getNano());
     }
-
-    /**
-     * {@code PROGRAM|yyyy-MM-dd} (UTC day). ISO dates sort like the days they name, so a range
-     * scan from {@code growth(p, from)} to {@code growth(p, to)} returns the days in order.
-     */
-    public static String growth(Program program, LocalDate day) {
-        return program.name() + SEPARATOR + day;
-    }
 }

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +24,7 @@ import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.GrowthDay;
+import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
@@ -127,9 +125,9 @@ class EcosystemTopologyIT {
                     .contains(new ProgramAlliance(Program.GTI, 1, 0, 1_000, 1));
             assertThat(this.<OrganisationCount>get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL))
                     .contains(new OrganisationCount(1));
-            var backfillDay = LocalDate.ofInstant(YEARS_AGO, ZoneOffset.UTC);
-            assertThat(this.<GrowthDay>get(StoreNames.GROWTH, StoreKeys.growth(Program.GTI, backfillDay)))
-                    .contains(new GrowthDay(Program.GTI, backfillDay, 1, 0));
+            assertThat(this.<MembershipState>get(StoreNames.MEMBERSHIP_HISTORY,
+                    StoreKeys.membershipVersion("partner-1", Program.GTI, YEARS_AGO)))
+                    .hasValueSatisfying(version -> assertThat(version.active()).isTrue());
         });
         var deadLetters = readCommitted(kafka, config.popCapacityDlqTopic(), 2);
         assertThat(deadLetters).extracting(r -> header(r, DeadLetterHeaders.REASONS))
