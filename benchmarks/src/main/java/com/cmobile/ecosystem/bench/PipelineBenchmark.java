@@ -77,8 +77,6 @@ public final class PipelineBenchmark {
     private final int instances = Integer.getInteger("bench.instances", 2);
     private final long deadline;
     private final BenchReport report = new BenchReport();
-    /** The keys whose owners the query phase learnt; the max_key_qps search asks those of the first instance. */
-    private List<QueryLoad.Key> keys = List.of();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -208,9 +206,10 @@ public final class PipelineBenchmark {
                         report.warn("freshness not measured: the pipeline had not caught up, so the figures it polls"
                                 + " were still moving");
                     }
-                    optional("queries", () -> measureQueries(publisher, apps, work));
+                    List<QueryLoad.Key> keys = discoverKeys(apps);
+                    optional("queries", () -> measureQueries(publisher, apps, keys, work));
+                    optional("max_key_qps", () -> measureMaxKeyRate(apps, keys, work));
                 }
-                optional("max_key_qps", () -> measureMaxKeyRate(apps, work));
                 report.row("rebalances during the run", rebalances(apps)
                         + " (ecosystem_streams_rebalances_total over the instances; no instance failed, so any"
                         + " is a false alarm: a session timeout tripped by load, GC or commits)");
@@ -371,12 +370,8 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void measureQueries(EcosystemPublisher publisher, List<AppProcess> apps, Path work) throws Exception {
-        Duration phase = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD);
-        if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(SHUTDOWN_AND_CEILING)) < 0) {
-            report.warn("not enough of the time budget left for the query phases; skipped");
-            return;
-        }
+    /** 800 random key paths asked once to learn their owners; those no instance has are left out. */
+    private List<QueryLoad.Key> discoverKeys(List<AppProcess> apps) throws Exception {
         var random = new Random(settings.seed());
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -384,10 +379,20 @@ public final class PipelineBenchmark {
             paths.add(String.format(Locale.ROOT, "/api/v1/partners/load-partner-%05d",
                     random.nextInt(settings.partnerKeys())));
         }
-        keys = QueryLoad.discoverOwners(apps, paths, http);
+        var keys = QueryLoad.discoverOwners(apps, paths, http);
         Map<Integer, Long> owners = new HashMap<>();
         keys.forEach(k -> owners.merge(k.owner(), 1L, Long::sum));
         progress("queries: " + keys.size() + " keys found, by owner " + owners);
+        return keys;
+    }
+
+    private void measureQueries(EcosystemPublisher publisher, List<AppProcess> apps, List<QueryLoad.Key> keys,
+                                Path work) throws Exception {
+        Duration phase = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD);
+        if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(SHUTDOWN_AND_CEILING)) < 0) {
+            report.warn("not enough of the time budget left for the query phases; skipped");
+            return;
+        }
         if (keys.isEmpty()) {
             throw new IllegalStateException("no key with a known owner to query");
         }
@@ -421,7 +426,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void measureMaxKeyRate(List<AppProcess> apps, Path work) throws Exception {
+    private void measureMaxKeyRate(List<AppProcess> apps, List<QueryLoad.Key> keys, Path work) throws Exception {
         List<String> servers = apps.stream().map(AppProcess::server).toList();
         var targets = QueryLoad.localOn(servers, keys, 0);
         if (targets.isEmpty()) {
