@@ -4,27 +4,33 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * The figures of one run, printed as a readable table followed by exactly one machine-readable
  * line, always the last:
- * {@code BENCH events=<n> e2e_eps=<n> ceiling_eps=<n> ratio=<x> query_p50_ms=<x> query_p99_ms=<x>
- * routed_p99_ms=<x> fanout_p99_ms=<x> qps=<n> rss_mb=<n>}; for a floor run ({@code -Dbench.floor}),
- * {@code FLOOR kind=<count|decode> events=<n> floor_eps=<n> ceiling_eps=<n> ratio=<x> rss_mb=<n>} instead.
+ * {@code BENCH events=<n> e2e_eps=<n> floor_eps=<n> vs_floor=<x> ceiling_eps=<n> fresh_p50_ms=<x>
+ * fresh_p99_ms=<x> key_p99_ms=<x> routed_p99_ms=<x> list_p99_ms=<x> max_key_qps=<n> rss_mb=<n> start_s=<x>}.
+ * A figure the run did not measure (a phase skipped, failed or out of time) is {@code NA}.
  */
 final class BenchReport {
 
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     long events;
-    double e2eEventsPerSecond;
-    double ceilingEventsPerSecond;
-    QueryLoad.Result queries;
-    long rssMb;
-    /** Set when the run measured {@link FloorApp} instead of the app: the last line is then a FLOOR line. */
-    String floorKind;
+    double e2eEventsPerSecond = Double.NaN;
+    double floorEventsPerSecond = Double.NaN;
+    double ceilingEventsPerSecond = Double.NaN;
+    /** Freshness of every probe send, µs. */
+    Histogram fresh;
+    /** Open-loop latencies at the offered query rate, µs. */
+    Histogram keyLookups;
+    Histogram routedLookups;
+    Histogram listPages;
+    /** -1 until measured. */
+    int maxKeyQps = -1;
+    long rssMb = -1;
+    double startSeconds = Double.NaN;
 
     void row(String what, String value) {
         rows.add(new String[] {what, value});
@@ -32,16 +38,6 @@ final class BenchReport {
 
     void warn(String warning) {
         warnings.add(warning);
-    }
-
-    void queryRows(QueryLoad.Result result) {
-        queries = result;
-        row("query: local key", latency(result.local()));
-        row("query: routed key", latency(result.routed()));
-        row("query: fan-out list", latency(result.fanout()));
-        row("query: sustained", String.format(Locale.ROOT, "%,.0f queries/s over %.0f s, %,d failed %s",
-                result.queriesPerSecond(), result.seconds(), result.failed(),
-                result.failuresByStatus().isEmpty() ? "" : result.failuresByStatus().toString()));
     }
 
     void print(PrintStream out) {
@@ -58,38 +54,42 @@ final class BenchReport {
     }
 
     String benchLine() {
-        double ratio = ceilingEventsPerSecond > 0 ? e2eEventsPerSecond / ceilingEventsPerSecond : 0;
-        if (floorKind != null) {
-            return String.format(Locale.ROOT, "FLOOR kind=%s events=%d floor_eps=%.0f ceiling_eps=%.0f ratio=%.3f rss_mb=%d",
-                    floorKind, events, e2eEventsPerSecond, ceilingEventsPerSecond, ratio, rssMb);
-        }
-        return String.format(Locale.ROOT,
-                "BENCH events=%d e2e_eps=%.0f ceiling_eps=%.0f ratio=%.3f query_p50_ms=%.3f query_p99_ms=%.3f "
-                        + "routed_p99_ms=%.3f fanout_p99_ms=%.3f qps=%.0f rss_mb=%d",
-                events, e2eEventsPerSecond, ceilingEventsPerSecond, ratio,
-                millis(queries == null ? null : queries.local(), 50), millis(queries == null ? null : queries.local(), 99),
-                millis(queries == null ? null : queries.routed(), 99), millis(queries == null ? null : queries.fanout(), 99),
-                queries == null ? 0 : queries.queriesPerSecond(), rssMb);
+        return "BENCH events=" + events
+                + " e2e_eps=" + number(e2eEventsPerSecond, "%.0f")
+                + " floor_eps=" + number(floorEventsPerSecond, "%.0f")
+                + " vs_floor=" + number(e2eEventsPerSecond / floorEventsPerSecond, "%.3f")
+                + " ceiling_eps=" + number(ceilingEventsPerSecond, "%.0f")
+                + " fresh_p50_ms=" + millis(fresh, 50)
+                + " fresh_p99_ms=" + millis(fresh, 99)
+                + " key_p99_ms=" + millis(keyLookups, 99)
+                + " routed_p99_ms=" + millis(routedLookups, 99)
+                + " list_p99_ms=" + millis(listPages, 99)
+                + " max_key_qps=" + (maxKeyQps < 0 ? "NA" : Integer.toString(maxKeyQps))
+                + " rss_mb=" + (rssMb < 0 ? "NA" : Long.toString(rssMb))
+                + " start_s=" + number(startSeconds, "%.1f");
     }
 
-    static String latency(Histogram h) {
-        if (h.getTotalCount() == 0) {
+    /** {@code value} formatted, or NA when it was not measured (NaN, infinite or not positive). */
+    private static String number(double value, String format) {
+        return Double.isFinite(value) && value > 0 ? String.format(Locale.ROOT, format, value) : "NA";
+    }
+
+    private static String millis(Histogram micros, double percentile) {
+        return micros == null || micros.getTotalCount() == 0 ? "NA"
+                : String.format(Locale.ROOT, "%.2f", micros.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    static String latency(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
             return "no samples";
         }
         return String.format(Locale.ROOT, "p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms  (%,d answers)",
-                millis(h, 50), millis(h, 90), millis(h, 99), millis(h, 99.9), h.getMaxValue() / 1000.0,
-                h.getTotalCount());
-    }
-
-    private static double millis(Histogram h, double percentile) {
-        return h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+                micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(90) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0,
+                micros.getMaxValue() / 1000.0, micros.getTotalCount());
     }
 
     static String rate(long events, double seconds) {
         return String.format(Locale.ROOT, "%,d events in %.2f s = %,.0f events/s", events, seconds, events / seconds);
-    }
-
-    static String describe(Map<String, Long> counts) {
-        return counts.toString();
     }
 }

@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.bench;
 
 import com.cmobile.ecosystem.app.oracle.Expected;
+import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
@@ -40,33 +41,39 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Measures, in one run on a fresh embedded broker: how fast the pipeline turns a million events
- * into aggregates compared with how fast a plain consumer can merely read and decode them, how
- * fast interactive queries answer while events pour in, and how much memory each app instance
- * takes. Prints a table, then one {@code BENCH ...} line last (see {@link BenchReport}).
+ * Measures, in one run on a fresh embedded broker, what a user of the pipeline feels, beside what
+ * Kafka Streams and Kafka themselves allow on the same machine. Prints a table, then one
+ * {@code BENCH ...} line last (see {@link BenchReport}); what each figure means is in BENCHMARKS.md.
  *
- * <p>Phases: (1) broker, registry, topics; generate and serialize the events (untimed); (2) start
- * the app instances as child JVMs and wait until their group is stable; (3) e2e: publish every
- * event (the project publisher's producer settings) and wait until the group committed the end of
- * every input partition and the app answers the figures recomputed from the events; (4) queries:
- * an HdrHistogram client against both instances while the load simulator publishes; (5) read the
- * instances' peak RSS and stop them; (6) ceiling: plain consumers read and decode both topics
- * from the beginning with nothing else running, best of two passes. Settings: {@link BenchSettings}.
- *
- * <p>With {@code -Dbench.floor=count} (or {@code decode}) the instances run {@link FloorApp}, the
- * simplest Streams application on the same topics and settings, instead of the app; phase (4) is
- * skipped and the last line is a {@code FLOOR ...} line: how close any Kafka Streams topology can
- * get to the ceiling on this machine.
+ * <p>Phases: (1) broker, registry, the event topics and the floor's own copies of them; generate
+ * and serialize the events (untimed); (2) floor: {@link FloorApp} instances on the floor's topics,
+ * every event published, until the group committed the end of every partition; (3) e2e: the app's
+ * instances, the same events on the app's topics, until the group committed them all and the app
+ * answers the figures recomputed from them; (4) freshness ({@link Freshness}); (5) queries at a fixed
+ * offered rate while the load simulator publishes: key lookups local, routed, list pages, each by
+ * an open-loop client in its own JVM ({@link OpenLoopClient}); (6) {@code max_key_qps}: the rate
+ * search ({@link RateSearch}) over local key lookups on one instance, nothing ingested; (7) peak
+ * RSS, stop; (8) ceiling: plain consumers read and decode the app's topics, best of two passes;
+ * (9) {@code start_s}: local-run.jar from launch to the seed's figures ({@link StartTime}).
+ * Settings: {@link BenchSettings}.
  */
 public final class PipelineBenchmark {
 
     private static final PrintStream PROGRESS = System.err;
-    private static final Duration QUERY_WARM_UP = Duration.ofSeconds(3);
+    private static final String FLOOR_POP_TOPIC = "floor-" + Topics.POP_CAPACITY;
+    private static final String FLOOR_PARTNER_TOPIC = "floor-" + Topics.PARTNER_ONBOARDING;
+    /** At most this long for the floor: it takes a fraction of the pipeline's time. */
+    private static final Duration FLOOR_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+    private static final Duration STEP_WARM_UP = Duration.ofSeconds(1);
+    private static final int MAX_STEPS = 10;
+    /** Client JVM start and what a step needs besides its recorded part. */
+    private static final Duration STEP_OVERHEAD = Duration.ofSeconds(4);
+    private static final Duration SHUTDOWN_AND_CEILING = Duration.ofSeconds(45);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final BenchSettings settings;
-    /** {@code -Dbench.floor=count|decode}: measure {@link FloorApp} instead of the app (no figures, no queries). */
-    private final String floor = System.getProperty("bench.floor", "").strip();
-    /** {@code -Dbench.instances}: app instances (child JVMs), 2 by default; a floor run may use 1. */
+    /** {@code -Dbench.instances}: app instances (child JVMs), 2 by default (routed lookups need two). */
     private final int instances = Integer.getInteger("bench.instances", 2);
     private final long deadline;
     private final BenchReport report = new BenchReport();
@@ -94,29 +101,17 @@ public final class PipelineBenchmark {
         System.exit(status);
     }
 
-    private boolean isFloor() {
-        return !floor.isEmpty();
-    }
-
     private void run() throws Exception {
-        if (isFloor()) {
-            FloorApp.requireKind(floor);
-        }
-        // The query phase forwards keys to a second instance; the floor has no query phase.
-        int fewestInstances = isFloor() ? 1 : 2;
-        if (instances < fewestInstances) {
-            throw new IllegalArgumentException("bench.instances must be at least " + fewestInstances
-                    + " (the query phase forwards keys to a second instance), not " + instances);
-        }
-        if (isFloor()) {
-            report.floorKind = floor;
-            report.row("measured", "FloorApp (" + floor + ") in place of the app, with the app's Streams settings");
+        if (instances < 2) {
+            throw new IllegalArgumentException("bench.instances must be at least 2 (routed lookups are forwarded to"
+                    + " a second instance), not " + instances);
         }
         progress("settings: " + settings.describe());
         report.row("settings", settings.describe());
         Path work = Files.createTempDirectory("pipeline-bench-");
         try {
             runIn(work);
+            optional("start_s", () -> measureStart(work));
         } finally {
             if (Boolean.getBoolean("bench.keepWork")) {
                 progress("kept the work directory " + work);
@@ -131,52 +126,93 @@ public final class PipelineBenchmark {
         try (var broker = EmbeddedKafkaBroker.start(BrokerSettings.defaults().withDataDirectory(work.resolve("broker")));
              var registry = SchemaRegistryServer.start(broker.bootstrapServers(), 0);
              var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            new TopicProvisioner(admin).provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC, EventTopicSettings.defaults()
-                    .withPartitions(settings.partitions()));
+            var topicSettings = EventTopicSettings.defaults().withPartitions(settings.partitions());
+            var provisioner = new TopicProvisioner(admin);
+            provisioner.provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC, topicSettings);
+            if (settings.measuresFloor()) {
+                provisioner.provisionEventTopics(Map.of(FLOOR_POP_TOPIC, FLOOR_POP_TOPIC + "-dlq",
+                        FLOOR_PARTNER_TOPIC, FLOOR_PARTNER_TOPIC + "-dlq"), topicSettings);
+            }
             progress(String.format(Locale.ROOT, "broker, registry and topics up in %.1f s", seconds(brokerStart)));
+
+            // The floor's instances start while the events are generated (neither is timed).
+            String floorId = "floor-" + UUID.randomUUID().toString().substring(0, 8);
+            List<AppProcess> floors = new ArrayList<>();
+            if (settings.measuresFloor()) {
+                for (int i = 1; i <= instances; i++) {
+                    var env = appEnvironment(broker, registry, floorId, work.resolve("floor-state-" + i));
+                    env.put("FLOOR_KIND", settings.floorKind());
+                    env.put("POP_CAPACITY_TOPIC", FLOOR_POP_TOPIC);
+                    env.put("PARTNER_ONBOARDING_TOPIC", FLOOR_PARTNER_TOPIC);
+                    floors.add(AppProcess.start("floor-" + i, FloorApp.class.getName(), work, env, settings.appHeap(),
+                            appJvmArgs(work, i)));
+                }
+            }
+            long generateStart = System.nanoTime();
+            var events = GeneratedEvents.generate(settings, registry.url());
+            report.row("generated (untimed)", String.format(Locale.ROOT,
+                    "%,d events (%,d PoP, %,d partner), %,d bytes serialized, in %.1f s", events.size(), events.pops,
+                    events.size() - events.pops, events.bytes(), seconds(generateStart)));
+            var totals = events.expected.totals();
+            report.row("expected aggregates", totals.get("/api/v1/capacity").body() + ", organisations "
+                    + totals.get("/api/v1/alliance").body().path("organisations"));
+            progress("generated " + events.size() + " events in " + String.format(Locale.ROOT, "%.1f s",
+                    seconds(generateStart)));
+            report.events = events.size();
+
+            if (settings.measuresFloor()) {
+                try {
+                    AppGroup.awaitStable(admin, floorId, instances * settings.streamThreads(),
+                            remaining(Duration.ofSeconds(90)));
+                    progress("floor instances ready: " + floors.stream().map(a -> a.name() + " pid " + a.pid()).toList());
+                    report.floorEventsPerSecond = publishAndAwait(broker, registry, admin, floorId, events, floors,
+                            true, remaining(FLOOR_TIMEOUT)).eventsPerSecond();
+                } catch (Exception e) {
+                    for (AppProcess floor : floors) {
+                        progress("last lines of " + floor.name() + ":" + System.lineSeparator() + floor.logTail(40));
+                    }
+                    throw e;
+                } finally {
+                    floors.forEach(AppProcess::close);
+                }
+            }
 
             String applicationId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<AppProcess> apps = new ArrayList<>();
             try {
                 for (int i = 1; i <= instances; i++) {
-                    var env = appEnvironment(broker, registry, applicationId, work, i);
-                    if (isFloor()) {
-                        env.put("FLOOR_KIND", floor);
-                    }
-                    apps.add(AppProcess.start((isFloor() ? "floor-" : "app-") + i,
-                            isFloor() ? FloorApp.class.getName() : AppProcess.MAIN_CLASS, work, env,
+                    apps.add(AppProcess.start("app-" + i, AppProcess.MAIN_CLASS, work,
+                            appEnvironment(broker, registry, applicationId, work.resolve("state-" + i)),
                             settings.appHeap(), appJvmArgs(work, i)));
                 }
-                // Generating takes a while: let the instances start meanwhile (neither is timed).
-                long generateStart = System.nanoTime();
-                var events = GeneratedEvents.generate(settings, registry.url());
-                report.row("generated (untimed)", String.format(Locale.ROOT,
-                        "%,d events (%,d PoP, %,d partner), %,d bytes serialized, in %.1f s", events.size(), events.pops,
-                        events.size() - events.pops, events.bytes(), seconds(generateStart)));
-                var totals = events.expected.totals();
-                report.row("expected aggregates", totals.get("/api/v1/capacity").body() + ", organisations "
-                        + totals.get("/api/v1/alliance").body().path("organisations"));
-                progress("generated " + events.size() + " events in " + String.format(Locale.ROOT, "%.1f s",
-                        seconds(generateStart)));
-                report.events = events.size();
-
-                if (!isFloor()) {
-                    // The floor has no HTTP API; its group being stable is its readiness.
-                    for (AppProcess app : apps) {
-                        app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
-                    }
+                for (AppProcess app : apps) {
+                    app.awaitReady(http, remaining(Duration.ofSeconds(Long.getLong("bench.readySeconds", 90))));
                 }
                 AppGroup.awaitStable(admin, applicationId, instances * settings.streamThreads(),
                         remaining(Duration.ofSeconds(60)));
                 progress("app instances ready: " + apps.stream().map(a -> a.name() + " pid " + a.pid()).toList());
 
-                measurePipeline(broker, registry, admin, applicationId, events, apps);
-                if (!isFloor()) {
-                    measureQueries(broker, registry, apps);
-                    report.row("rebalances during the run", rebalances(apps)
-                            + " (ecosystem_streams_rebalances_total over the instances; no instance failed, so any"
-                            + " is a false alarm: a session timeout tripped by load, GC or commits)");
+                // Leave time for the later phases, whatever the pipeline does.
+                Duration timeout = remaining(Duration.ofDays(1)).minus(reserve());
+                timeout = timeout.compareTo(settings.pipelineTimeout()) < 0 ? timeout : settings.pipelineTimeout();
+                var e2e = publishAndAwait(broker, registry, admin, applicationId, events, apps, false,
+                        timeout.isNegative() ? Duration.ZERO : timeout);
+                report.e2eEventsPerSecond = e2e.eventsPerSecond();
+                var publisherConfig = new PublisherConfig(broker.bootstrapServers(), registry.url(), Map.of());
+                try (var publisher = EcosystemPublisher.create(publisherConfig)) {
+                    if (e2e.done()) {
+                        optional("freshness", () -> measureFreshness(publisher, apps));
+                    } else {
+                        report.warn("freshness not measured: the pipeline had not caught up, so the figures it polls"
+                                + " were still moving");
+                    }
+                    List<QueryLoad.Key> keys = discoverKeys(apps);
+                    optional("queries", () -> measureQueries(publisher, apps, keys, work));
+                    optional("max_key_qps", () -> measureMaxKeyRate(apps, keys, work));
                 }
+                report.row("rebalances during the run", rebalances(apps)
+                        + " (ecosystem_streams_rebalances_total over the instances; no instance failed, so any"
+                        + " is a false alarm: a session timeout tripped by load, GC or commits)");
             } catch (Exception e) {
                 // The work directory goes away with the run: show what the instances said first.
                 for (AppProcess app : apps) {
@@ -184,12 +220,12 @@ public final class PipelineBenchmark {
                 }
                 throw e;
             } finally {
-                long peak = 0;
+                long peak = -1;
                 for (AppProcess app : apps) {
                     Optional<Long> rss = app.peakRssMb();
                     report.row("peak RSS " + app.name(), rss.map(mb -> String.format(Locale.ROOT,
                             "%,d MB (VmHWM, -Xmx%s)", mb, settings.appHeap())).orElse("unknown (no /proc)"));
-                    peak = Math.max(peak, rss.orElse(0L));
+                    peak = Math.max(peak, rss.orElse(-1L));
                 }
                 report.rssMb = peak;
                 apps.forEach(AppProcess::close);
@@ -201,9 +237,47 @@ public final class PipelineBenchmark {
 
     // ---- phases ----------------------------------------------------------------------------
 
-    private void measurePipeline(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, Admin admin,
-                                 String applicationId, GeneratedEvents events, List<AppProcess> apps) throws Exception {
-        progress("e2e: publishing " + events.size() + " events");
+    /** A phase whose failure leaves its figures NA, with a warning, and lets the others run. */
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void optional(String name, Phase phase) throws InterruptedException {
+        try {
+            phase.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            report.warn(name + " not measured: " + e);
+            e.printStackTrace(PROGRESS);
+        }
+    }
+
+    /** What the phases after the pipeline's e2e need at most. */
+    private Duration reserve() {
+        Duration fresh = settings.freshDuration().plus(SETTLE);
+        Duration queries = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD).multipliedBy(3);
+        Duration steps = settings.stepDuration().plus(STEP_WARM_UP).plus(STEP_OVERHEAD).multipliedBy(MAX_STEPS);
+        return fresh.plus(queries).plus(steps).plus(SHUTDOWN_AND_CEILING).plus(START_TIMEOUT);
+    }
+
+    /** Events per second from the first send until done, or the committed input rate when not done. */
+    private record Throughput(double eventsPerSecond, boolean done) {
+    }
+
+    /**
+     * Publishes every event to the topics {@code apps} read and waits until their group committed the
+     * end of every input partition and, for the app, answers the recomputed figures. Returns the
+     * events per second from the first send until then; when that does not happen within
+     * {@code timeout}, the rate of committed input offsets instead, with a warning.
+     */
+    private Throughput publishAndAwait(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, Admin admin,
+                                   String applicationId, GeneratedEvents events, List<AppProcess> apps, boolean floor,
+                                   Duration timeout) throws Exception {
+        String label = floor ? "floor (" + settings.floorKind() + ")" : "e2e pipeline";
+        String popTopic = floor ? FLOOR_POP_TOPIC : Topics.POP_CAPACITY;
+        String partnerTopic = floor ? FLOOR_PARTNER_TOPIC : Topics.PARTNER_ONBOARDING;
+        progress(label + ": publishing " + events.size() + " events");
         double cpuBefore = cpuSeconds(apps);
         double brokerCpuBefore = processCpuSeconds();
         long start = System.nanoTime();
@@ -211,22 +285,17 @@ public final class PipelineBenchmark {
         try (var producer = new KafkaProducer<>(publisherConfig.producerProperties(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
-                String topic = events.pop[i] ? Topics.POP_CAPACITY : Topics.PARTNER_ONBOARDING;
+                String topic = events.pop[i] ? popTopic : partnerTopic;
                 producer.send(new ProducerRecord<>(topic, null, events.timestamps[i], events.keys[i], events.values[i]));
             }
             producer.flush();
         }
         double publishSeconds = seconds(start);
-        report.row("publish", BenchReport.rate(events.size(), publishSeconds)
+        report.row("publish, " + label, BenchReport.rate(events.size(), publishSeconds)
                 + " (project publisher settings: lz4, acks=all, idempotent)");
 
-        var progress = new PipelineProgress(admin, applicationId, endOffsets(admin), apps.get(0), http);
-        // Leave time for the query phase, the shutdown and the ceiling, whatever the pipeline does.
-        Duration reserve = settings.queryDuration().plus(QUERY_WARM_UP).plusSeconds(55);
-        Duration timeout = remaining(settings.pipelineTimeout()).minus(reserve);
-        if (timeout.isNegative()) {
-            timeout = Duration.ZERO;
-        }
+        var progress = new PipelineProgress(admin, applicationId, endOffsets(admin, List.of(popTopic, partnerTopic)),
+                apps.get(0), http);
         long until = System.nanoTime() + timeout.toNanos();
         boolean done = false;
         long lastReport = System.nanoTime();
@@ -236,7 +305,7 @@ public final class PipelineBenchmark {
         while (System.nanoTime() < until) {
             committed = progress.committed();
             if (committed >= progress.inputEvents()) {
-                if (isFloor()) {
+                if (floor) {
                     // The floor keeps no figures: having committed every input offset is all it does.
                     done = true;
                     break;
@@ -248,7 +317,7 @@ public final class PipelineBenchmark {
                 }
             }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
-                progress(String.format(Locale.ROOT, "e2e: %,d of %,d input events committed after %.0f s",
+                progress(String.format(Locale.ROOT, "%s: %,d of %,d input events committed after %.0f s", label,
                         committed, progress.inputEvents(), seconds(start)));
                 lastReport = System.nanoTime();
             }
@@ -257,37 +326,52 @@ public final class PipelineBenchmark {
         double e2eSeconds = seconds(start);
         double appCpu = cpuSeconds(apps) - cpuBefore;
         double brokerCpu = processCpuSeconds() - brokerCpuBefore;
-        // Per event the pipeline got through: all of them, or the committed ones when not done.
+        // Per event the instances got through: all of them, or the committed ones when not done.
         long through = done ? events.size() : Math.max(1, committed);
-        report.row("CPU during e2e", String.format(Locale.ROOT,
-                "apps %.1f CPU-s (%.0f us per event processed), broker+publisher+harness JVM %.1f CPU-s, in %.1f s wall",
+        report.row("CPU, " + label, String.format(Locale.ROOT,
+                "instances %.1f CPU-s (%.0f us per event processed), broker+publisher+harness JVM %.1f CPU-s, in %.1f s wall",
                 appCpu, appCpu * 1e6 / through, brokerCpu, e2eSeconds));
+        progress(String.format(Locale.ROOT, "%s: %s after %.1f s", label, done ? "done" : "NOT done", e2eSeconds));
         if (done) {
-            report.e2eEventsPerSecond = events.size() / e2eSeconds;
-            report.row(isFloor() ? "e2e floor (" + floor + ")" : "e2e pipeline", BenchReport.rate(events.size(),
-                    e2eSeconds) + String.format(Locale.ROOT, " (exactly_once_v2, %d instances x %d stream thread(s); %s)",
-                    instances, settings.streamThreads(), isFloor() ? "first send to last input offset committed"
-                            : "first send to last aggregate"));
-        } else {
-            // Not done in time: report the committed rate, which overstates progress at most by what
-            // the upper aggregates had still to catch up.
-            report.e2eEventsPerSecond = committed / e2eSeconds;
-            report.row("e2e pipeline", String.format(Locale.ROOT, "NOT DONE in %.0f s: %,d of %,d committed",
-                    e2eSeconds, committed, events.size()));
-            report.warn("the pipeline did not reflect every event within " + timeout.toSeconds()
-                    + " s; e2e_eps is the committed input rate. Its last answers that differed from the"
-                    + " recomputation: " + differences);
+            report.row(label, BenchReport.rate(events.size(), e2eSeconds) + String.format(Locale.ROOT,
+                    " (exactly_once_v2, %d instances x %d stream thread(s); %s)", instances, settings.streamThreads(),
+                    floor ? "first send to last input offset committed" : "first send to last aggregate"));
+            return new Throughput(events.size() / e2eSeconds, true);
         }
-        progress(String.format(Locale.ROOT, "e2e: %s after %.1f s", done ? "done" : "NOT done", e2eSeconds));
+        // Not done in time: the committed rate, which overstates progress at most by what the upper
+        // aggregates had still to catch up.
+        report.row(label, String.format(Locale.ROOT, "NOT DONE in %.0f s: %,d of %,d committed", e2eSeconds,
+                committed, events.size()));
+        report.warn(label + " did not get through every event within " + timeout.toSeconds() + " s; its rate is the"
+                + " committed input rate." + (floor ? "" : " Its last answers that differed from the recomputation: "
+                + differences));
+        return new Throughput(committed / e2eSeconds, false);
     }
 
-    private void measureQueries(EmbeddedKafkaBroker broker, SchemaRegistryServer registry, List<AppProcess> apps)
-            throws Exception {
-        Duration duration = settings.queryDuration();
-        if (remaining(Duration.ofDays(1)).compareTo(duration.plus(Duration.ofSeconds(45))) < 0) {
-            report.warn("not enough of the time budget left for the query phase; skipped");
+    private void measureFreshness(EcosystemPublisher publisher, List<AppProcess> apps) throws Exception {
+        if (remaining(Duration.ofDays(1)).compareTo(settings.freshDuration().plus(SETTLE).plus(SETTLE)) < 0) {
+            report.warn("not enough of the time budget left for the freshness probe; skipped");
             return;
         }
+        progress("freshness: " + settings.freshRate() + " sends/s for " + settings.freshDuration().toSeconds() + " s");
+        var result = new Freshness(publisher, apps.get(0).server(), Program.ECOSYSTEM_ALLIANCE).run(
+                settings.freshRate(), settings.freshDuration(), settings.freshPoll(), SETTLE);
+        report.fresh = result.all();
+        report.row("fresh: /api/v1/capacity", BenchReport.latency(result.capacity()));
+        report.row("fresh: program figure", BenchReport.latency(result.program()));
+        report.row("fresh: probe", String.format(Locale.ROOT, "%,d sends at %d/s (PoP capacity and membership"
+                        + " subscribers alternating), %,d not reflected within %d s; %,d polls of %s every %d ms"
+                        + " (poll latency p50 %.2f p99 %.2f ms): resolution about %d ms plus one poll",
+                result.sent(), settings.freshRate(), result.unreflected(), SETTLE.toSeconds(), result.polls(),
+                apps.get(0).name(), settings.freshPoll().toMillis(), result.pollMicros().getValueAtPercentile(50) / 1000.0,
+                result.pollMicros().getValueAtPercentile(99) / 1000.0, settings.freshPoll().toMillis()));
+        if (result.unreflected() > 0) {
+            report.warn(result.unreflected() + " freshness probe sends were never reflected; fresh_* leaves them out");
+        }
+    }
+
+    /** 800 random key paths asked once to learn their owners; those no instance has are left out. */
+    private List<QueryLoad.Key> discoverKeys(List<AppProcess> apps) throws Exception {
         var random = new Random(settings.seed());
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -299,22 +383,98 @@ public final class PipelineBenchmark {
         Map<Integer, Long> owners = new HashMap<>();
         keys.forEach(k -> owners.merge(k.owner(), 1L, Long::sum));
         progress("queries: " + keys.size() + " keys found, by owner " + owners);
+        return keys;
+    }
 
-        var publisherConfig = new PublisherConfig(broker.bootstrapServers(), registry.url(), Map.of());
-        try (var publisher = EcosystemPublisher.create(publisherConfig)) {
-            var simulator = new LoadSimulator(publisher,
-                    new LoadGenerator(settings.seed() + 1, settings.popKeys(), settings.partnerKeys()), Clock.systemUTC());
-            var load = CompletableFuture.supplyAsync(() -> simulator.run(settings.loadRate(),
-                    QUERY_WARM_UP.plus(duration).plusSeconds(1)));
-            var result = new QueryLoad(apps, keys, http).run(settings.queryThreads(), QUERY_WARM_UP, duration,
-                    settings.seed());
-            var summary = load.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
-            report.queryRows(result);
-            report.row("query: load during queries", String.format(Locale.ROOT,
-                    "load simulator sent %,d events at %,d/s target (%,d acknowledged)%s", summary.sent(),
-                    settings.loadRate(), summary.acknowledged(),
+    private void measureQueries(EcosystemPublisher publisher, List<AppProcess> apps, List<QueryLoad.Key> keys,
+                                Path work) throws Exception {
+        Duration phase = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD);
+        if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(SHUTDOWN_AND_CEILING)) < 0) {
+            report.warn("not enough of the time budget left for the query phases; skipped");
+            return;
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("no key with a known owner to query");
+        }
+        List<String> servers = apps.stream().map(AppProcess::server).toList();
+        var simulator = new LoadSimulator(publisher,
+                new LoadGenerator(settings.seed() + 1, settings.popKeys(), settings.partnerKeys()), Clock.systemUTC());
+        record Kind(String name, List<OpenLoopClient.Target> targets) {
+        }
+        for (var p : List.of(new Kind("key", QueryLoad.local(servers, keys)),
+                new Kind("routed", QueryLoad.routed(servers, keys)), new Kind("list", QueryLoad.list(servers)))) {
+            var load = CompletableFuture.supplyAsync(() -> simulator.run(settings.loadRate(), phase));
+            var step = new OpenLoopClient.Step(settings.queryRate(), settings.queryWarmUp(), settings.queryDuration(),
+                    settings.clientConnections(), settings.seed(), p.targets());
+            progress("queries: " + p.name() + " at " + settings.queryRate() + "/s offered");
+            var result = OpenLoopClient.run(step, work, "query-" + p.name(), clientCpu());
+            var summary = load.get(phase.toSeconds() + 60, TimeUnit.SECONDS);
+            var kind = result.kinds().get(p.name());
+            switch (p.name()) {
+                case "key" -> report.keyLookups = kind.micros();
+                case "routed" -> report.routedLookups = kind.micros();
+                default -> report.listPages = kind.micros();
+            }
+            report.row("query: " + p.name() + " at " + settings.queryRate() + "/s", BenchReport.latency(kind.micros()));
+            report.row("  client, load", String.format(Locale.ROOT,
+                    "%,d failed %s, %,d answered by another instance than expected; client %.2f CPU-s (%.0f us per"
+                            + " request, %s); load simulator %,d events at %,d/s (%,d acknowledged)%s",
+                    kind.failed(), result.failuresByStatus().isEmpty() ? "" : result.failuresByStatus(),
+                    kind.servedElsewhere(), result.cpuSeconds(), result.cpuMicrosPerRequest(), pinning(),
+                    summary.sent(), settings.loadRate(), summary.acknowledged(),
                     summary.failure().map(f -> ", FAILED: " + f).orElse("")));
         }
+    }
+
+    private void measureMaxKeyRate(List<AppProcess> apps, List<QueryLoad.Key> keys, Path work) throws Exception {
+        List<String> servers = apps.stream().map(AppProcess::server).toList();
+        var targets = QueryLoad.localOn(servers, keys, 0);
+        if (targets.isEmpty()) {
+            report.warn("max_key_qps not measured: no key of " + apps.get(0).name() + " known");
+            return;
+        }
+        var search = new RateSearch(1_000, 64_000, 0.05, MAX_STEPS);
+        Duration step = settings.stepDuration().plus(STEP_WARM_UP).plus(STEP_OVERHEAD);
+        List<String> steps = new ArrayList<>();
+        for (var rate = search.next(); rate.isPresent(); rate = search.next()) {
+            if (remaining(Duration.ofDays(1)).compareTo(step.plus(SHUTDOWN_AND_CEILING).plus(START_TIMEOUT)) < 0) {
+                report.warn("the max_key_qps search was cut short by the time budget");
+                break;
+            }
+            var result = OpenLoopClient.run(new OpenLoopClient.Step(rate.getAsInt(), STEP_WARM_UP,
+                    settings.stepDuration(), settings.clientConnections(), settings.seed(), targets), work,
+                    "max-key-" + rate.getAsInt(), clientCpu());
+            var kind = result.kinds().get("key");
+            double p99 = kind.micros().getValueAtPercentile(99) / 1000.0;
+            boolean passed = kind.failed() == 0 && kind.answered() > 0 && p99 <= settings.maxP99().toMillis();
+            search.record(rate.getAsInt(), passed);
+            steps.add(String.format(Locale.ROOT, "%,d/s p99 %.2f ms%s %s", rate.getAsInt(), p99,
+                    kind.failed() > 0 ? " (" + kind.failed() + " failed)" : "", passed ? "ok" : "over"));
+            progress("max_key_qps: " + steps.get(steps.size() - 1) + String.format(Locale.ROOT,
+                    ", client %.0f us CPU per request", result.cpuMicrosPerRequest()));
+        }
+        report.maxKeyQps = search.best();
+        report.row("max key lookups", String.format(Locale.ROOT, "%,d/s with p99 <= %d ms on %s (%d keys it owns,"
+                        + " nothing ingested, open loop, %d s per step, %s)%s: %s", search.best(),
+                settings.maxP99().toMillis(), apps.get(0).name(), targets.size(), settings.stepDuration().toSeconds(),
+                pinning(), search.reachedMax() ? " (the search's cap: may be higher)" : "", String.join("; ", steps)));
+    }
+
+    private void measureStart(Path work) throws Exception {
+        Path jar = Path.of(settings.localRunJar());
+        if (!Files.isRegularFile(jar)) {
+            report.row("start", "NA: " + jar.toAbsolutePath() + " is not built (mvn -q -Dmaven.test.skip=true package)");
+            return;
+        }
+        Duration timeout = remaining(START_TIMEOUT);
+        if (timeout.compareTo(Duration.ofSeconds(30)) < 0) {
+            report.warn("not enough of the time budget left to measure start_s; skipped");
+            return;
+        }
+        progress("start: " + jar + " --fresh");
+        report.startSeconds = StartTime.measure(jar, work, timeout);
+        report.row("start", String.format(Locale.ROOT, "%.1f s from launching java -XX:TieredStopAtLevel=1 -jar %s"
+                + " --fresh to the seed's figures on /api/v1/capacity (polled every 50 ms)", report.startSeconds, jar));
     }
 
     private void measureCeiling(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) throws Exception {
@@ -337,8 +497,19 @@ public final class PipelineBenchmark {
         report.row("ceiling (plain consumer)", BenchReport.rate(best.events(), best.nanos() / 1e9) + String.format(
                 Locale.ROOT, " (%d consumer(s) reading + Avro-decoding both topics, best of 2; %.0f CPU-us per event"
                         + " with the broker)", consumers, bestCpuPerEvent));
-        report.row("ratio e2e / ceiling", String.format(Locale.ROOT, "%.3f",
+        report.row("e2e / floor, e2e / ceiling", String.format(Locale.ROOT, "%.3f, %.3f",
+                report.e2eEventsPerSecond / report.floorEventsPerSecond,
                 report.e2eEventsPerSecond / report.ceilingEventsPerSecond));
+    }
+
+    /** The core the query client is pinned to, when pinning is asked for and possible. */
+    private Optional<Integer> clientCpu() {
+        return settings.clientCpu() >= 0 && OpenLoopClient.taskset().isPresent()
+                ? Optional.of(settings.clientCpu()) : Optional.empty();
+    }
+
+    private String pinning() {
+        return clientCpu().map(c -> "client JVM pinned to CPU " + c + " with taskset").orElse("client JVM not pinned");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -367,13 +538,13 @@ public final class PipelineBenchmark {
     }
 
     private Map<String, String> appEnvironment(EmbeddedKafkaBroker broker, SchemaRegistryServer registry,
-                                               String applicationId, Path work, int instance) {
+                                               String applicationId, Path stateDir) {
         Map<String, String> env = new HashMap<>();
         env.put("BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("SCHEMA_REGISTRY_URL", registry.url());
         env.put("APPLICATION_ID", applicationId);
         env.put("PROCESSING_GUARANTEE", "exactly_once_v2");
-        env.put("STATE_DIR", work.resolve("state-" + instance).toString());
+        env.put("STATE_DIR", stateDir.toString());
         env.put("NUM_STREAM_THREADS", Integer.toString(settings.streamThreads()));
         // Extra AppConfig variables for experiments: -Dbench.appEnv=COMMIT_INTERVAL_MS=200,CACHE_MAX_BYTES=...
         String extra = System.getProperty("bench.appEnv", "");
@@ -397,8 +568,8 @@ public final class PipelineBenchmark {
                 .toList();
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-        return latestOffsets(admin, List.of(Topics.POP_CAPACITY, Topics.PARTNER_ONBOARDING));
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+        return latestOffsets(admin, topics);
     }
 
     private static long dlqRecords(Admin admin) throws Exception {
