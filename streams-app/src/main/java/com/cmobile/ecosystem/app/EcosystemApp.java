@@ -49,10 +49,9 @@ public final class EcosystemApp implements AutoCloseable {
 
     /** The stores the HTTP API reads; the internal endpoints expose these and no others. */
     public static final Set<String> QUERYABLE_STORES = Set.of(
-            StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY, StoreNames.COUNTRY_CAPACITY,
-            StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.GLOBAL_CAPACITY,
-            StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
-            StoreNames.ORGANISATION_COUNT, StoreNames.POP_HISTORY, StoreNames.MEMBERSHIP_HISTORY);
+            StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.CITY_CAPACITY,
+            StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.ORGANISATION_COUNT,
+            StoreNames.POP_HISTORY, StoreNames.MEMBERSHIP_HISTORY);
 
     private static final Logger LOG = LoggerFactory.getLogger(EcosystemApp.class);
     /** Bound on each look-up of topic metadata at start, as Kafka's clients bound theirs by default. */

@@ -6,11 +6,13 @@ import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.RangeReply;
 import com.cmobile.ecosystem.app.query.StoreEntry;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
-import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.events.Program;
+import com.cmobile.ecosystem.geo.Countries;
 import com.cmobile.ecosystem.geo.Region;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
@@ -55,8 +57,7 @@ public final class BusinessGauges implements MeterBinder {
         gauge(registry, "ecosystem.business.locations", "Business locations with at least one active PoP",
                 s -> s.global().businessLocations());
         for (Region region : Region.values()) {
-            Gauge.builder("ecosystem.region.capacity.mbps", this, g -> Optional.ofNullable(g.current().regions().get(region))
-                            .map(r -> (double) r.capacityMbps()).orElse(0.0))
+            Gauge.builder("ecosystem.region.capacity.mbps", this, g -> g.current().regionCapacities().getOrDefault(region, 0L).doubleValue())
                     .description("International capacity of the region's active PoPs, in Mbps")
                     .strongReference(true)
                     .tag("region", region.name())
@@ -95,25 +96,31 @@ public final class BusinessGauges implements MeterBinder {
         return current;
     }
 
+    /**
+     * Sums over this instance's cities, business locations and (program, country) groups: each of
+     * those keys lives on one instance, so the sums add up across instances.
+     */
     private Snapshot read(Instant now) {
-        GlobalCapacity global = GlobalCapacity.EMPTY;
-        for (StoreEntry entry : activeEntries(StoreNames.GLOBAL_CAPACITY)) {
-            GlobalCapacity part = ModelJson.read(mapper, entry.value(), GlobalCapacity.class);
-            global = new GlobalCapacity(global.capacityMbps() + part.capacityMbps(), global.activePops() + part.activePops(),
-                    global.cities() + part.cities(), global.countries() + part.countries(),
-                    global.businessLocations() + part.businessLocations());
+        long capacity = 0;
+        long pops = 0;
+        long cities = 0;
+        Map<Region, Long> regions = new EnumMap<>(Region.class);
+        for (StoreEntry entry : activeEntries(StoreNames.CITY_CAPACITY)) {
+            CityCapacity city = ModelJson.read(mapper, entry.value(), CityCapacity.class);
+            capacity += city.capacityMbps();
+            pops += city.activePops();
+            cities++;
+            regions.merge(Countries.regionOf(city.country()).orElse(Region.ANTARCTICA), city.capacityMbps(), Long::sum);
         }
+        long businessLocations = activeEntries(StoreNames.BUSINESS_LOCATION_CAPACITY).size();
         Map<Program, ProgramAlliance> programs = new EnumMap<>(Program.class);
-        for (StoreEntry entry : activeEntries(StoreNames.PROGRAM_ALLIANCE)) {
-            ProgramAlliance program = ModelJson.read(mapper, entry.value(), ProgramAlliance.class);
-            programs.put(program.program(), program);
+        for (StoreEntry entry : activeEntries(StoreNames.PROGRAM_COUNTRY_ALLIANCE)) {
+            ProgramCountryAlliance group = ModelJson.read(mapper, entry.value(), ProgramCountryAlliance.class);
+            programs.merge(group.program(), new ProgramAlliance(group.program(), group.members(), group.partners(),
+                    group.subscribers(), 1), (a, b) -> new ProgramAlliance(a.program(), a.members() + b.members(),
+                    a.partners() + b.partners(), a.subscribers() + b.subscribers(), a.countries() + b.countries()));
         }
-        Map<Region, RegionCapacity> regions = new EnumMap<>(Region.class);
-        for (StoreEntry entry : activeEntries(StoreNames.REGION_CAPACITY)) {
-            RegionCapacity region = ModelJson.read(mapper, entry.value(), RegionCapacity.class);
-            regions.put(region.region(), region);
-        }
-        return new Snapshot(now, global, programs, regions);
+        return new Snapshot(now, new GlobalCapacity(capacity, pops, cities, 0, businessLocations), programs, regions);
     }
 
     /** Entries of the local partitions whose active task is here; standby and restoring ones are left out. */
@@ -122,7 +129,8 @@ public final class BusinessGauges implements MeterBinder {
         return reply.slices().stream().filter(RangeReply.Slice::active).flatMap(s -> s.entries().stream()).toList();
     }
 
+    /** What this instance holds; {@code global.countries} is not a gauge (a country's cities may be on several instances). */
     private record Snapshot(Instant takenAt, GlobalCapacity global, Map<Program, ProgramAlliance> programs,
-                            Map<Region, RegionCapacity> regions) {
+                            Map<Region, Long> regionCapacities) {
     }
 }

@@ -6,21 +6,18 @@ import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.Program;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Alliance questions, answered from the alliance stores of whichever instances hold them. Reads
- * {@code organisation-count-store}, {@code program-alliance-store}, {@code program-region-alliance-store}
- * and {@code membership-state-store}. Growth is history: {@link TimeTravelQueries#growth}.
+ * {@code organisation-count-store}, {@code program-country-alliance-store} (programs and their regions
+ * are added up from it when asked: {@link AllianceRollUp}) and {@code membership-state-store}. Growth is history: {@link TimeTravelQueries#growth}.
  */
 public final class AllianceQueries {
 
@@ -41,31 +38,30 @@ public final class AllianceQueries {
         Answer<Long> organisations = stores.get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, options)
                 .map(json -> ModelJson.read(mapper, json, OrganisationCount.class).organisations())
                 .orEmpty(0L);
-        Answer<List<ProgramAlliance>> programs = organisations.map(x -> new ArrayList<>());
-        for (Program program : PROGRAMS) {
-            Answer<ProgramAlliance> one = program(program, options);
-            programs = programs.flatMap(list -> one.map(p -> {
-                List<ProgramAlliance> more = new ArrayList<>(list);
-                more.add(p);
-                return more;
-            }));
-        }
-        Answer<List<ProgramAlliance>> all = programs;
-        return organisations.flatMap(count -> all.map(list -> new AllianceView(count, list)));
+        return organisations.flatMap(count -> rollUp(KeyRange.ALL, options).map(s -> new AllianceView(count,
+                PROGRAMS.stream().map(program -> s.value().program(program)).toList())));
     }
 
-    /** One program; zeros when it has no membership (the store then has no entry). */
+    /** One program; zeros when it has no membership. */
     public Answer<ProgramAlliance> program(Program program, QueryOptions options) {
-        return stores.get(StoreNames.PROGRAM_ALLIANCE, program.name(), options)
-                .map(json -> ModelJson.read(mapper, json, ProgramAlliance.class))
-                .orEmpty(new ProgramAlliance(program, 0, 0, 0, 0));
+        return rollUp(ofProgram(program), options).map(s -> s.value().program(program));
     }
 
     /** The regions a program has partners in: keys {@code PROGRAM|REGION}. */
     public Answer<Page<ProgramRegionAlliance>> regions(Program program, PageRequest page, QueryOptions options) {
-        return stores.list(StoreNames.PROGRAM_REGION_ALLIANCE, KeyRange.prefix(program.name() + StoreKeys.SEPARATOR),
-                        page, options)
-                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), ProgramRegionAlliance.class)));
+        return rollUp(ofProgram(program), options).map(s -> s.page(s.value().regions(program), page));
+    }
+
+    /** The (program, country) groups of one program: their keys share the prefix {@code PROGRAM|}. */
+    private static KeyRange ofProgram(Program program) {
+        return KeyRange.prefix(program.name() + StoreKeys.SEPARATOR);
+    }
+
+    /** The programs and their regions, added up from the (program, country) groups in {@code range}. */
+    private Answer<StoreScan<AllianceRollUp>> rollUp(KeyRange range, QueryOptions options) {
+        return StoreScan.of(stores, StoreNames.PROGRAM_COUNTRY_ALLIANCE, range, options).map(scan -> scan.with(
+                AllianceRollUp.of(scan.value().stream()
+                        .map(e -> ModelJson.read(mapper, e.value(), ProgramCountryAlliance.class)).toList())));
     }
 
     /** Current memberships of a program, by partnerId; filtered where the data is so pages stay full. */

@@ -1,5 +1,7 @@
 package com.cmobile.ecosystem.app.query;
 
+import java.util.List;
+
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
@@ -15,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * PoP capacity questions, answered from the capacity stores of whichever instances hold them.
- * Reads {@code global-}, {@code region-}, {@code country-}, {@code city-},
- * {@code business-location-capacity-store} and
- * {@code pop-state-store}.
+ * Reads {@code city-capacity-store} (countries, regions and the world are added up from it when
+ * asked: {@link CapacityRollUp}), {@code business-location-capacity-store} and {@code pop-state-store}.
  */
 public final class CapacityQueries {
 
@@ -29,39 +30,51 @@ public final class CapacityQueries {
         this.mapper = mapper;
     }
 
-    /** Worldwide totals; zeros when no PoP is active (the store then has no entry). */
+    /** Worldwide totals; zeros when no PoP is active. */
     public Answer<GlobalCapacity> global(QueryOptions options) {
-        return stores.get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, options)
-                .map(json -> ModelJson.read(mapper, json, GlobalCapacity.class))
-                .orEmpty(GlobalCapacity.EMPTY);
+        return cities(KeyRange.ALL, options).flatMap(cities ->
+                StoreScan.of(stores, StoreNames.BUSINESS_LOCATION_CAPACITY, KeyRange.ALL, options).map(locations ->
+                        CapacityRollUp.of(cities.value(), locations.value().size()).global()));
     }
 
     public Answer<Page<RegionCapacity>> regions(PageRequest page, QueryOptions options) {
-        return stores.list(StoreNames.REGION_CAPACITY, KeyRange.ALL, page, options)
-                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), RegionCapacity.class)));
+        return rollUp(KeyRange.ALL, options).map(s -> s.page(s.value().regions(), page));
     }
 
     public Answer<RegionCapacity> region(Region region, QueryOptions options) {
-        return stores.get(StoreNames.REGION_CAPACITY, region.name(), options)
-                .notFoundAs("no active PoP in region " + region.name())
-                .map(json -> ModelJson.read(mapper, json, RegionCapacity.class));
+        return rollUp(KeyRange.ALL, options).flatMap(s -> s.found(s.value().regions().get(region.name()),
+                "no active PoP in region " + region.name()));
     }
 
     public Answer<Page<CountryCapacity>> countries(PageRequest page, QueryOptions options) {
-        return stores.list(StoreNames.COUNTRY_CAPACITY, KeyRange.ALL, page, options)
-                .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), CountryCapacity.class)));
+        return rollUp(KeyRange.ALL, options).map(s -> s.page(s.value().countries(), page));
     }
 
+    /** One country, from its cities only. */
     public Answer<CountryCapacity> country(String country, QueryOptions options) {
-        return stores.get(StoreNames.COUNTRY_CAPACITY, country, options)
-                .notFoundAs("no active PoP in country " + country)
-                .map(json -> ModelJson.read(mapper, json, CountryCapacity.class));
+        return rollUp(ofCountry(country), options).flatMap(s -> s.found(s.value().countries().get(country),
+                "no active PoP in country " + country));
+    }
+
+    /** The cities in {@code range} of {@code city-capacity-store}, every page of every instance. */
+    private Answer<StoreScan<List<CityCapacity>>> cities(KeyRange range, QueryOptions options) {
+        return StoreScan.of(stores, StoreNames.CITY_CAPACITY, range, options).map(scan -> scan.with(scan.value().stream()
+                .map(e -> ModelJson.read(mapper, e.value(), CityCapacity.class)).toList()));
+    }
+
+    /** Countries and regions, added up from the cities in {@code range} (business locations are not counted). */
+    private Answer<StoreScan<CapacityRollUp>> rollUp(KeyRange range, QueryOptions options) {
+        return cities(range, options).map(scan -> scan.with(CapacityRollUp.of(scan.value(), 0)));
+    }
+
+    /** The cities of one country share the key prefix {@code COUNTRY|}. */
+    private static KeyRange ofCountry(String country) {
+        return KeyRange.prefix(country + StoreKeys.SEPARATOR);
     }
 
     /** The cities of one country: their keys share the prefix {@code COUNTRY|}. */
     public Answer<Page<CityCapacity>> cities(String country, PageRequest page, QueryOptions options) {
-        KeyRange ofCountry = KeyRange.prefix(country + StoreKeys.SEPARATOR);
-        return stores.list(StoreNames.CITY_CAPACITY, ofCountry, page, options)
+        return stores.list(StoreNames.CITY_CAPACITY, ofCountry(country), page, options)
                 .map(p -> p.map(e -> ModelJson.read(mapper, e.value(), CityCapacity.class)));
     }
 

@@ -6,14 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -64,7 +60,7 @@ public final class TimeTravelQueries {
     }
 
     public Answer<RegionCapacity> region(Region region, Instant at, QueryOptions options) {
-        return capacity(at, options).flatMap(s -> found(s.value().regions().get(region.name()), s,
+        return capacity(at, options).flatMap(s -> s.found(s.value().regions().get(region.name()),
                 "no active PoP in region " + region.name() + " as of " + at));
     }
 
@@ -73,7 +69,7 @@ public final class TimeTravelQueries {
     }
 
     public Answer<CountryCapacity> country(String country, Instant at, QueryOptions options) {
-        return capacity(at, options).flatMap(s -> found(s.value().countries().get(country), s,
+        return capacity(at, options).flatMap(s -> s.found(s.value().countries().get(country),
                 "no active PoP in country " + country + " as of " + at));
     }
 
@@ -82,7 +78,7 @@ public final class TimeTravelQueries {
     }
 
     public Answer<CityCapacity> city(String country, String city, Instant at, QueryOptions options) {
-        return capacity(at, options).flatMap(s -> found(s.value().city(country, city).orElse(null), s,
+        return capacity(at, options).flatMap(s -> s.found(s.value().city(country, city).orElse(null),
                 "no active PoP in city '" + StoreKeys.normaliseCity(city) + "' of " + country + " as of " + at));
     }
 
@@ -91,7 +87,7 @@ public final class TimeTravelQueries {
     }
 
     public Answer<BusinessLocationCapacity> businessLocation(String name, Instant at, QueryOptions options) {
-        return capacity(at, options).flatMap(s -> found(s.value().businessLocations().get(name.strip()), s,
+        return capacity(at, options).flatMap(s -> s.found(s.value().businessLocations().get(name.strip()),
                 "no active PoP of business location '" + name.strip() + "' as of " + at));
     }
 
@@ -241,12 +237,12 @@ public final class TimeTravelQueries {
         }
     }
 
-    private Answer<Scan<CapacitySnapshot>> capacity(Instant at, QueryOptions options) {
+    private Answer<StoreScan<CapacitySnapshot>> capacity(Instant at, QueryOptions options) {
         return pops(KeyRange.ALL, options).map(scan -> scan.with(CapacitySnapshot.of(
                 scan.value().stream().flatMap(h -> h.asOf(at).stream()).toList())));
     }
 
-    private Answer<Scan<AllianceSnapshot>> memberships(Instant at, QueryOptions options) {
+    private Answer<StoreScan<AllianceSnapshot>> memberships(Instant at, QueryOptions options) {
         return partners(KeyRange.ALL, options).map(scan -> scan.with(
                 AllianceSnapshot.of(scan.value().stream().map(h -> h.asOf(at)).toList())));
     }
@@ -255,7 +251,7 @@ public final class TimeTravelQueries {
      * The one history of a key's prefix scan: the scan may also hold ids that extend it with a
      * separator ({@code pop-1|x} for {@code pop-1}).
      */
-    private static <H> Answer<H> only(Answer<Scan<List<H>>> scanned, Predicate<H> isTheKey, String notFound) {
+    private static <H> Answer<H> only(Answer<StoreScan<List<H>>> scanned, Predicate<H> isTheKey, String notFound) {
         return scanned.flatMap(scan -> scan.value().stream().filter(isTheKey).findFirst()
                 .<Answer<H>>map(history -> new Answer.Found<>(history, scan.provenance()))
                 .orElseGet(() -> new Answer.NotFound<>(notFound)));
@@ -285,12 +281,8 @@ public final class TimeTravelQueries {
                 .orElse(otherwise);
     }
 
-    private static <T> Answer<T> found(T value, Scan<?> scan, String otherwise) {
-        return value == null ? new Answer.NotFound<>(otherwise) : new Answer.Found<>(value, scan.provenance());
-    }
-
     /** The histories of the PoPs with a version in {@code range} of {@code pop-history-store}. */
-    private Answer<Scan<List<PopHistory>>> pops(KeyRange range, QueryOptions options) {
+    private Answer<StoreScan<List<PopHistory>>> pops(KeyRange range, QueryOptions options) {
         return entries(StoreNames.POP_HISTORY, range, options).map(scan -> {
             var byPop = new LinkedHashMap<String, List<PopState>>();
             for (StoreEntry entry : scan.value()) {
@@ -302,7 +294,7 @@ public final class TimeTravelQueries {
     }
 
     /** The histories of the partners with a version in {@code range} of {@code membership-history-store}. */
-    private Answer<Scan<List<PartnerHistory>>> partners(KeyRange range, QueryOptions options) {
+    private Answer<StoreScan<List<PartnerHistory>>> partners(KeyRange range, QueryOptions options) {
         return entries(StoreNames.MEMBERSHIP_HISTORY, range, options).map(scan -> {
             var byPartner = new LinkedHashMap<String, Map<Program, List<MembershipState>>>();
             for (StoreEntry entry : scan.value()) {
@@ -315,60 +307,7 @@ public final class TimeTravelQueries {
         });
     }
 
-    /**
-     * Every entry of {@code range} in {@code store}, walked page by page across the instances, in key
-     * order (so each key's versions are in time order).
-     */
-    private Answer<Scan<List<StoreEntry>>> entries(String store, KeyRange range, QueryOptions options) {
-        var values = new ArrayList<StoreEntry>();
-        Set<String> answeredBy = new LinkedHashSet<>();
-        Set<Integer> missing = new HashSet<>();
-        var staleReads = new ArrayList<Page.StaleRead>();
-        var request = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Answer<Page<StoreEntry>> answer = stores.list(store, range, request, options);
-            if (!(answer instanceof Answer.Found<Page<StoreEntry>> found)) {
-                return answer.map(page -> null);
-            }
-            var page = found.value();
-            values.addAll(page.items());
-            answeredBy.addAll(page.answeredBy());
-            missing.addAll(page.missingPartitions());
-            staleReads.addAll(page.staleReads());
-            if (page.next().isEmpty()) {
-                return new Answer.Found<>(new Scan<>(values, List.copyOf(answeredBy), missing.stream().sorted().toList(),
-                        staleReads), found.provenance());
-            }
-            request = new PageRequest(Optional.of(PageRequest.keyOfCursor(page.next().get())), PageRequest.MAX_LIMIT);
-        }
-    }
-
-    /** What a walk over every entry of a store found, and where from: pages built from it say so. */
-    private record Scan<T>(T value, List<String> answeredBy, List<Integer> missing, List<Page.StaleRead> staleReads) {
-
-        <U> Scan<U> with(U other) {
-            return new Scan<>(other, answeredBy, missing, staleReads);
-        }
-
-        Provenance provenance() {
-            return new Provenance(String.join(",", answeredBy), -1, staleReads.isEmpty(), 0);
-        }
-
-        /** The page of {@code entries} (in key order) that {@code request} asks for. */
-        <V> Page<V> page(NavigableMap<String, V> entries, PageRequest request) {
-            var after = request.afterKey().map(key -> entries.tailMap(key, false)).orElse(entries);
-            var items = new ArrayList<V>(Math.min(request.limit(), after.size()));
-            String last = null;
-            for (var entry : after.entrySet()) {
-                if (items.size() == request.limit()) {
-                    break;
-                }
-                items.add(entry.getValue());
-                last = entry.getKey();
-            }
-            Optional<String> next = after.size() > items.size() && last != null
-                    ? Optional.of(PageRequest.cursorOf(last)) : Optional.empty();
-            return new Page<>(items, next, answeredBy, missing, staleReads);
-        }
+    private Answer<StoreScan<List<StoreEntry>>> entries(String store, KeyRange range, QueryOptions options) {
+        return StoreScan.of(stores, store, range, options);
     }
 }

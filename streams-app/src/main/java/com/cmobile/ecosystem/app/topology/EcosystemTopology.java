@@ -23,14 +23,8 @@ import com.cmobile.ecosystem.app.topology.internal.PopStateProcessor;
 import com.cmobile.ecosystem.app.topology.internal.SumsByPartition;
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
-import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
-import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
-import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
-import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
-import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
-import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.serde.EventSerdes;
@@ -39,7 +33,6 @@ import com.cmobile.ecosystem.validation.Violation;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -67,8 +60,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * processor adds what changed to its task's sums per first-level group, which it sends whole
  * once per commit interval ({@link PartitionSum}, see {@code PreAggregator}): a hot key costs one
  * record per flush, not one per event. The owner of each group adds up the latest sum of every input
- * partition, and each level above is a KTable aggregation (adder and subtractor) of the level
- * below, coalesced by the record cache.
+ * partition. That is the last level: the groups above (countries, regions, the world, programs and
+ * their regions) hold a few hundred keys between them, so the query layer adds them up when asked
+ * ({@code CapacityRollUp}, {@code AllianceRollUp}) instead of paying a repartition topic, a
+ * changelog and a commit interval of delay for each.
  *
  * <p>Every processor, repartition topic and store is named: the names are part of the
  * application's on-disk and on-broker format.
@@ -89,16 +84,11 @@ public final class EcosystemTopology {
         var builder = new StreamsBuilder();
 
         var popPartials = popPartials(builder);
-        var cities = capacityByCity(popPartials);
-        var countries = capacityByCountry(cities);
-        var regions = capacityByRegion(countries);
-        var businessLocations = capacityByBusinessLocation(popPartials);
-        globalCapacity(regions, businessLocations);
+        capacityByCity(popPartials);
+        capacityByBusinessLocation(popPartials);
 
         var membershipPartials = membershipPartials(builder);
-        var programCountries = allianceByProgramAndCountry(membershipPartials);
-        allianceByProgram(programCountries);
-        allianceByProgramAndRegion(programCountries);
+        allianceByProgramAndCountry(membershipPartials);
         organisations(membershipPartials);
 
         return builder.build();
@@ -117,65 +107,18 @@ public final class EcosystemTopology {
                 .process(PopStateProcessor.supplier(inMemory()), Named.as("pop-state-apply")), "pop-partials-");
     }
 
-    private KTable<String, CityCapacity> capacityByCity(Map<String, KStream<String, PartitionSum<?>>> partials) {
-        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.CITY),
+    private void capacityByCity(Map<String, KStream<String, PartitionSum<?>>> partials) {
+        sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.CITY),
                 "capacity-city-partials", CapacityDelta.class,
                 StoreNames.CITY_PARTIALS, CapacityAggregation::city, StoreNames.CITY_CAPACITY, CityCapacity.class);
     }
 
-    private KTable<String, CountryCapacity> capacityByCountry(KTable<String, CityCapacity> cities) {
-        return cities
-                .groupBy((key, city) -> KeyValue.pair(city.country(), city),
-                        Grouped.with("capacity-by-country", Serdes.String(), json(CityCapacity.class)))
-                .aggregate(CapacityAggregation::emptyCountry, CapacityAggregation::addCity,
-                        CapacityAggregation::subtractCity, Named.as("capacity-country-aggregate"),
-                        store(StoreNames.COUNTRY_CAPACITY, CountryCapacity.class));
-    }
-
-    private KTable<String, RegionCapacity> capacityByRegion(KTable<String, CountryCapacity> countries) {
-        return countries
-                .groupBy((key, country) -> KeyValue.pair(CapacityAggregation.regionOf(key).name(), country),
-                        Grouped.with("capacity-by-region", Serdes.String(), json(CountryCapacity.class)))
-                .aggregate(CapacityAggregation::emptyRegion, CapacityAggregation::addCountry,
-                        CapacityAggregation::subtractCountry, Named.as("capacity-region-aggregate"),
-                        store(StoreNames.REGION_CAPACITY, RegionCapacity.class));
-    }
-
-    private KTable<String, BusinessLocationCapacity> capacityByBusinessLocation(
+    private void capacityByBusinessLocation(
             Map<String, KStream<String, PartitionSum<?>>> partials) {
-        return sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.BUSINESS_LOCATION),
+        sumPartials(this.<CapacityDelta>level(partials, "pop-partials-", PartitionSum.Level.BUSINESS_LOCATION),
                 "capacity-business-location-partials", CapacityDelta.class,
                 StoreNames.BUSINESS_LOCATION_PARTIALS, CapacityAggregation::businessLocation,
                 StoreNames.BUSINESS_LOCATION_CAPACITY, BusinessLocationCapacity.class);
-    }
-
-    /**
-     * The single global entry, from the few region entries (cities, countries and capacity add up
-     * across regions) and from the business locations (which may span regions, so they are
-     * counted on their own and joined in).
-     */
-    private void globalCapacity(KTable<String, RegionCapacity> regions,
-                                KTable<String, BusinessLocationCapacity> businessLocations) {
-        var byRegions = regions
-                .groupBy((region, total) -> KeyValue.pair(StoreKeys.GLOBAL, total),
-                        Grouped.with("capacity-global-by-regions", Serdes.String(), json(RegionCapacity.class)))
-                .aggregate(() -> GlobalCapacity.EMPTY,
-                        (key, region, total) -> CapacityAggregation.addRegion(region, total),
-                        (key, region, total) -> CapacityAggregation.subtractRegion(region, total),
-                        Named.as("capacity-global-by-regions-aggregate"),
-                        store(StoreNames.GLOBAL_CAPACITY_BY_REGIONS, GlobalCapacity.class));
-        var businessLocationCount = businessLocations
-                .groupBy((businessLocation, total) -> KeyValue.pair(StoreKeys.GLOBAL, total),
-                        Grouped.with("capacity-global-business-locations", Serdes.String(),
-                                json(BusinessLocationCapacity.class)))
-                .aggregate(() -> 0L, (key, location, count) -> count + 1,
-                        (key, location, count) -> count - 1 <= 0 ? null : count - 1,
-                        Named.as("capacity-global-business-locations-aggregate"),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.BUSINESS_LOCATION_COUNT)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
-                                .withStoreType(storeType()));
-        byRegions.outerJoin(businessLocationCount, CapacityAggregation::withBusinessLocations,
-                Named.as("capacity-global-join"), store(StoreNames.GLOBAL_CAPACITY, GlobalCapacity.class));
     }
 
     // ---- Alliance --------------------------------------------------------------------------
@@ -193,35 +136,13 @@ public final class EcosystemTopology {
                 "membership-partials-");
     }
 
-    private KTable<String, ProgramCountryAlliance> allianceByProgramAndCountry(
+    private void allianceByProgramAndCountry(
             Map<String, KStream<String, PartitionSum<?>>> partials) {
-        return sumPartials(
+        sumPartials(
                 this.<AllianceDelta>level(partials, "membership-partials-", PartitionSum.Level.PROGRAM_COUNTRY),
                 "alliance-program-country-partials", AllianceDelta.class,
                 StoreNames.PROGRAM_COUNTRY_PARTIALS, AllianceAggregation::programCountry,
                 StoreNames.PROGRAM_COUNTRY_ALLIANCE, ProgramCountryAlliance.class);
-    }
-
-    private void allianceByProgram(KTable<String, ProgramCountryAlliance> programCountries) {
-        programCountries
-                .groupBy((key, group) -> KeyValue.pair(group.program().name(), group),
-                        Grouped.with("alliance-by-program", Serdes.String(), json(ProgramCountryAlliance.class)))
-                .aggregate(AllianceAggregation::emptyProgram,
-                        (program, group, total) -> AllianceAggregation.addCountry(group, total),
-                        (program, group, total) -> AllianceAggregation.subtractCountry(group, total),
-                        Named.as("alliance-program-aggregate"),
-                        store(StoreNames.PROGRAM_ALLIANCE, ProgramAlliance.class));
-    }
-
-    private void allianceByProgramAndRegion(KTable<String, ProgramCountryAlliance> programCountries) {
-        programCountries
-                .groupBy((key, group) -> KeyValue.pair(AllianceAggregation.programRegionKey(group), group),
-                        Grouped.with("alliance-by-program-region", Serdes.String(), json(ProgramCountryAlliance.class)))
-                .aggregate(AllianceAggregation::emptyProgramRegion,
-                        (key, group, total) -> AllianceAggregation.addToRegion(group, total),
-                        (key, group, total) -> AllianceAggregation.subtractFromRegion(group, total),
-                        Named.as("alliance-program-region-aggregate"),
-                        store(StoreNames.PROGRAM_REGION_ALLIANCE, ProgramRegionAlliance.class));
     }
 
     /** Distinct partners in any program: each task counts its own, and the counts meet under {@code global}. */

@@ -27,23 +27,18 @@ public final class StoreNames {
      */
     public static final String MEMBERSHIP_HISTORY = "membership-history-store";
 
+    /*
+     * The first-level aggregates. Countries, regions, the world, programs and their regions are
+     * added up from these when asked (the query layer's CapacityRollUp and AllianceRollUp).
+     */
+
     /** {@code COUNTRY|city} → {@link com.cmobile.ecosystem.app.topology.model.CityCapacity}. */
     public static final String CITY_CAPACITY = "city-capacity-store";
-    /** {@code COUNTRY} → {@link com.cmobile.ecosystem.app.topology.model.CountryCapacity}. */
-    public static final String COUNTRY_CAPACITY = "country-capacity-store";
-    /** {@code REGION} → {@link com.cmobile.ecosystem.app.topology.model.RegionCapacity}. */
-    public static final String REGION_CAPACITY = "region-capacity-store";
     /** business location → {@link com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity}. */
     public static final String BUSINESS_LOCATION_CAPACITY = "business-location-capacity-store";
-    /** {@code global} → {@link com.cmobile.ecosystem.app.topology.model.GlobalCapacity}. */
-    public static final String GLOBAL_CAPACITY = "global-capacity-store";
 
-    /** {@code PROGRAM} → {@link com.cmobile.ecosystem.app.topology.model.ProgramAlliance}. */
-    public static final String PROGRAM_ALLIANCE = "program-alliance-store";
     /** {@code PROGRAM|COUNTRY} → {@link com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance}. */
     public static final String PROGRAM_COUNTRY_ALLIANCE = "program-country-alliance-store";
-    /** {@code PROGRAM|REGION} → {@link com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance}. */
-    public static final String PROGRAM_REGION_ALLIANCE = "program-region-alliance-store";
     /** {@code global} → {@link com.cmobile.ecosystem.app.topology.model.OrganisationCount}. */
     public static final String ORGANISATION_COUNT = "organisation-count-store";
 
@@ -59,13 +54,6 @@ public final class StoreNames {
     public static final String BUSINESS_LOCATION_PARTIALS = "business-location-capacity-partials-store";
     public static final String PROGRAM_COUNTRY_PARTIALS = "program-country-alliance-partials-store";
     public static final String ORGANISATION_PARTIALS = "organisation-count-partials-store";
-
-    /**
-     * Internal steps towards {@link #GLOBAL_CAPACITY}, not meant for queries: {@code global} →
-     * GlobalCapacity without business locations, and {@code global} → number of business locations.
-     */
-    public static final String GLOBAL_CAPACITY_BY_REGIONS = "global-capacity-by-regions-store";
-    public static final String BUSINESS_LOCATION_COUNT = "business-location-count-store";
 
     private StoreNames() {
     }

@@ -6,19 +6,14 @@ import com.cmobile.ecosystem.app.query.PageRequest;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
-import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
-import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.PartnerMemberships;
 import com.cmobile.ecosystem.app.topology.model.PopState;
-import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
-import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
-import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.geo.Region;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +37,15 @@ class ApiRoutesTest {
         http.cluster.put(store, key, value);
     }
 
+    private void city(String country, String name, long capacityMbps, long activePops) {
+        put(StoreNames.CITY_CAPACITY, StoreKeys.city(country, name), new CityCapacity(country, name, capacityMbps, activePops));
+    }
+
+    private void programCountry(Program program, String country, long members, long partners, long subscribers) {
+        put(StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreKeys.programCountry(program, country),
+                new ProgramCountryAlliance(program, country, members, partners, subscribers));
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get(field).asText()));
@@ -59,7 +63,10 @@ class ApiRoutesTest {
 
     @Test
     void capacityReturnsTheGlobalTotals() {
-        put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, new GlobalCapacity(3000, 3, 2, 2, 2));
+        city("FR", "Paris", 2000, 2);
+        city("US", "New York", 1000, 1);
+        put(StoreNames.BUSINESS_LOCATION_CAPACITY, "CMI Europe", new BusinessLocationCapacity("CMI Europe", 2000, 2));
+        put(StoreNames.BUSINESS_LOCATION_CAPACITY, "CMI Americas", new BusinessLocationCapacity("CMI Americas", 1000, 1));
 
         HttpFixture.Response response = http.get("/api/v1/capacity");
 
@@ -79,8 +86,9 @@ class ApiRoutesTest {
 
     @Test
     void regionsAreListedInKeyOrderAndOneRegionIsFoundIgnoringCase() {
-        put(StoreNames.REGION_CAPACITY, "EUROPE", new RegionCapacity(Region.EUROPE, 2000, 2, 2, 1));
-        put(StoreNames.REGION_CAPACITY, "ASIA", new RegionCapacity(Region.ASIA, 1000, 1, 1, 1));
+        city("FR", "Paris", 1500, 1);
+        city("DE", "Berlin", 500, 1);
+        city("JP", "Tokyo", 1000, 1);
 
         HttpFixture.Response list = http.get("/api/v1/capacity/regions");
         HttpFixture.Response one = http.get("/api/v1/capacity/regions/europe");
@@ -88,7 +96,8 @@ class ApiRoutesTest {
         assertThat(texts(list.json().get("items"), "region")).containsExactly("ASIA", "EUROPE");
         assertThat(list.json().get("next").isNull()).isTrue();
         assertThat(list.json().get("answeredBy").get(0).asText()).isEqualTo("instance-0:7000");
-        assertThat(one.json().get("capacityMbps").asLong()).isEqualTo(2000);
+        assertThat(one.json()).isEqualTo(http.cluster.mapper.valueToTree(Map.of("region", "EUROPE",
+                "capacityMbps", 2000, "activePops", 2, "cities", 2, "countries", 2)));
     }
 
     @Test
@@ -103,13 +112,15 @@ class ApiRoutesTest {
 
     @Test
     void countryIsFoundByItsCodeInAnyCase() {
-        put(StoreNames.COUNTRY_CAPACITY, "FR", new CountryCapacity("FR", 2000, 2, 1));
+        city("FR", "Paris", 1500, 1);
+        city("FR", "Lyon", 500, 2);
+        city("DE", "Berlin", 7, 1);
 
         HttpFixture.Response response = http.get("/api/v1/capacity/countries/fr");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json()).isEqualTo(http.cluster.mapper.valueToTree(
-                Map.of("country", "FR", "capacityMbps", 2000, "activePops", 2, "cities", 1)));
+                Map.of("country", "FR", "capacityMbps", 2000, "activePops", 3, "cities", 2)));
     }
 
     @Test
@@ -124,7 +135,7 @@ class ApiRoutesTest {
 
     @Test
     void countriesArePagedWithAnOpaqueCursor() {
-        List.of("FR", "DE", "US").forEach(c -> put(StoreNames.COUNTRY_CAPACITY, c, new CountryCapacity(c, 1, 1, 1)));
+        List.of("FR", "DE", "US").forEach(c -> city(c, "Capital", 1, 1));
 
         HttpFixture.Response first = http.get("/api/v1/capacity/countries?limit=2");
         HttpFixture.Response second = http.get("/api/v1/capacity/countries?limit=2&after=" + first.json().get("next").asText());
@@ -247,7 +258,8 @@ class ApiRoutesTest {
     @Test
     void allianceListsOrganisationsAndEveryProgramWithZerosForEmptyOnes() {
         put(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL, new OrganisationCount(2));
-        put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 1, 1, 900, 2));
+        programCountry(Program.GTI, "FR", 1, 0, 600);
+        programCountry(Program.GTI, "DE", 0, 1, 300);
 
         JsonNode json = http.get("/api/v1/alliance").json();
 
@@ -259,7 +271,9 @@ class ApiRoutesTest {
 
     @Test
     void programIsFoundByItsNameInAnyCase() {
-        put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 1, 1, 900, 2));
+        programCountry(Program.GTI, "FR", 1, 0, 600);
+        programCountry(Program.GTI, "DE", 0, 1, 300);
+        programCountry(Program.ISTAR, "DE", 5, 0, 1);
 
         HttpFixture.Response response = http.get("/api/v1/alliance/programs/gti");
 
@@ -275,14 +289,16 @@ class ApiRoutesTest {
 
     @Test
     void regionsOfAProgramAreListed() {
-        put(StoreNames.PROGRAM_REGION_ALLIANCE, StoreKeys.programRegion(Program.GTI, Region.EUROPE),
-                new ProgramRegionAlliance(Program.GTI, Region.EUROPE, 1, 0));
-        put(StoreNames.PROGRAM_REGION_ALLIANCE, StoreKeys.programRegion(Program.ISTAR, Region.ASIA),
-                new ProgramRegionAlliance(Program.ISTAR, Region.ASIA, 1, 0));
+        programCountry(Program.GTI, "FR", 1, 0, 10);
+        programCountry(Program.GTI, "DE", 2, 1, 10);
+        programCountry(Program.GTI, "JP", 0, 1, 10);
+        programCountry(Program.ISTAR, "KE", 1, 0, 10);
 
         JsonNode json = http.get("/api/v1/alliance/programs/GTI/regions").json();
 
-        assertThat(texts(json.get("items"), "region")).containsExactly("EUROPE");
+        assertThat(texts(json.get("items"), "region")).containsExactly("ASIA", "EUROPE");
+        assertThat(json.get("items").get(1)).isEqualTo(http.cluster.mapper.valueToTree(Map.of("program", "GTI",
+                "region", "EUROPE", "members", 3, "partners", 1)));
     }
 
     @Test
@@ -395,7 +411,7 @@ class ApiRoutesTest {
 
     @Test
     void restoringStoreAnswers503WithRetryAfterAndAReason() {
-        http.cluster.restoring(0, StoreNames.COUNTRY_CAPACITY);
+        http.cluster.restoring(0, StoreNames.CITY_CAPACITY);
 
         HttpFixture.Response key = http.get("/api/v1/capacity/countries/FR");
         HttpFixture.Response list = http.get("/api/v1/capacity/countries");
@@ -413,7 +429,7 @@ class ApiRoutesTest {
 
     @Test
     void unexpectedErrorIsA500WithAReferenceAndNoStackTrace() {
-        put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, Map.of("capacityMbps", "not a number"));
+        put(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "Paris"), Map.of("capacityMbps", "not a number"));
 
         assertError(http.get("/api/v1/capacity"), 500, "internal", "reference");
     }

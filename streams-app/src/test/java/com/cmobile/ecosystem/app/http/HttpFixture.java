@@ -44,7 +44,7 @@ final class HttpFixture implements AutoCloseable {
     }
 
     HttpFixture() {
-        this(Set.of("country-capacity-store"), new HealthRoutes(
+        this(Set.of("city-capacity-store"), new HealthRoutes(
                 () -> new HealthRoutes.Check(true, "RUNNING", List.of()),
                 () -> new HealthRoutes.Check(false, "REBALANCING", List.of("Kafka Streams is REBALANCING"))));
     }

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cmobile.ecosystem.app.query.FakeCluster;
 import com.cmobile.ecosystem.app.topology.StoreNames;
-import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
-import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.geo.Region;
 import io.micrometer.core.instrument.Timer;
 import java.io.File;
 import java.io.IOException;
@@ -46,9 +45,12 @@ class PrometheusExpositionTest {
 
     @BeforeEach
     void bind() {
-        cluster.put(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL, new GlobalCapacity(3000, 3, 2, 2, 2));
-        cluster.put(StoreNames.PROGRAM_ALLIANCE, "GTI", new ProgramAlliance(Program.GTI, 4, 1, 900, 2));
-        cluster.put(StoreNames.REGION_CAPACITY, "EUROPE", new RegionCapacity(Region.EUROPE, 2000, 2, 2, 1));
+        cluster.put(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "Paris"), new CityCapacity("FR", "Paris", 2000, 2));
+        cluster.put(StoreNames.CITY_CAPACITY, StoreKeys.city("US", "New York"), new CityCapacity("US", "New York", 1000, 1));
+        cluster.put(StoreNames.BUSINESS_LOCATION_CAPACITY, "CMI Europe", new BusinessLocationCapacity("CMI Europe", 2000, 2));
+        cluster.put(StoreNames.BUSINESS_LOCATION_CAPACITY, "CMI America", new BusinessLocationCapacity("CMI America", 1000, 1));
+        cluster.put(StoreNames.PROGRAM_COUNTRY_ALLIANCE, "GTI|FR", new ProgramCountryAlliance(Program.GTI, "FR", 3, 1, 600));
+        cluster.put(StoreNames.PROGRAM_COUNTRY_ALLIANCE, "GTI|US", new ProgramCountryAlliance(Program.GTI, "US", 1, 0, 300));
         metrics.bind(new BusinessGauges(cluster.member(0), cluster.mapper, Clock.systemUTC(), Duration.ZERO));
         new DeadLetterCounter(metrics.registry()).deadLettered("pop-capacity-dlq", "future-timestamp");
         Timer.builder("http.server.requests").tag("method", "GET").tag("route", "/api/v1/capacity").tag("status", "200")

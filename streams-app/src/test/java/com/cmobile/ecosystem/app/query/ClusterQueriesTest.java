@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ClusterQueriesTest {
 
-    private static final String STORE = "country-capacity-store";
+    private static final String STORE = "city-capacity-store";
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     private final FakeCluster cluster = new FakeCluster(2, 4);

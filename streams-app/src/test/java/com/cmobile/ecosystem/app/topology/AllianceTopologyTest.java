@@ -46,7 +46,7 @@ class AllianceTopologyTest {
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 2, 1, 1_500, 3));
         assertThat(fixture.<ProgramCountryAlliance>get(StoreNames.PROGRAM_COUNTRY_ALLIANCE, "GTI|FR"))
                 .contains(new ProgramCountryAlliance(GTI, "FR", 1, 0, 1_000));
-        assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).containsOnly(
+        assertThat(fixture.programRegions()).containsOnly(
                 entry("GTI|EUROPE", new ProgramRegionAlliance(GTI, Region.EUROPE, 1, 1)),
                 entry("GTI|ASIA", new ProgramRegionAlliance(GTI, Region.ASIA, 1, 0)));
         assertThat(organisations()).isEqualTo(3);
@@ -85,7 +85,7 @@ class AllianceTopologyTest {
         fixture.send(updated("p1", GTI, MEMBER, "BR", 25L, T2));
 
         assertThat(fixture.all(StoreNames.PROGRAM_COUNTRY_ALLIANCE)).containsOnlyKeys("GTI|BR");
-        assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).containsOnly(
+        assertThat(fixture.programRegions()).containsOnly(
                 entry("GTI|AMERICAS", new ProgramRegionAlliance(GTI, Region.AMERICAS, 1, 0)));
         assertThat(program(GTI)).contains(new ProgramAlliance(GTI, 1, 0, 25, 1));
     }
@@ -97,7 +97,7 @@ class AllianceTopologyTest {
         fixture.send(left("p1", GTI, T2));
 
         assertThat(program(GTI)).isEmpty();
-        assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).isEmpty();
+        assertThat(fixture.programRegions()).isEmpty();
         assertThat(fixture.all(StoreNames.ORGANISATION_COUNT)).isEmpty();
     }
 
@@ -143,7 +143,7 @@ class AllianceTopologyTest {
     void leftForANonMemberChangesNothing() {
         fixture.send(left("p1", GTI, T1));
 
-        assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEmpty();
+        assertThat(fixture.programs()).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class AllianceTopologyTest {
 
         fixture.send(joined("p1", GTI, MEMBER, "FR", 10L, T1));
 
-        assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEmpty();
+        assertThat(fixture.programs()).isEmpty();
         assertThat(fixture.<PartnerMemberships>get(StoreNames.MEMBERSHIP_STATE, "p1"))
                 .hasValueSatisfying(p -> assertThat(p.isOrganisation()).isFalse());
     }
@@ -193,7 +193,7 @@ class AllianceTopologyTest {
     }
 
     private Optional<ProgramAlliance> program(Program program) {
-        return fixture.get(StoreNames.PROGRAM_ALLIANCE, program.name());
+        return fixture.program(program.name());
     }
 
     private long organisations() {

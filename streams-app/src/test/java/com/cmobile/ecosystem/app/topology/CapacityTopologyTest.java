@@ -37,9 +37,9 @@ class CapacityTopologyTest {
         fixture.send(commissioned("pop-2", "Lyon", "FR", "CMI Europe", 50, T1));
 
         assertThat(city("FR", "paris")).contains(new CityCapacity("FR", "Paris", 100, 1));
-        assertThat(fixture.<CountryCapacity>get(StoreNames.COUNTRY_CAPACITY, "FR"))
+        assertThat(fixture.country("FR"))
                 .contains(new CountryCapacity("FR", 150, 2, 2));
-        assertThat(fixture.<RegionCapacity>get(StoreNames.REGION_CAPACITY, "EUROPE"))
+        assertThat(fixture.region("EUROPE"))
                 .contains(new RegionCapacity(Region.EUROPE, 150, 2, 2, 1));
         assertThat(global()).isEqualTo(new GlobalCapacity(150, 2, 2, 1, 1));
     }
@@ -63,7 +63,7 @@ class CapacityTopologyTest {
 
         assertThat(city("FR", "paris")).contains(new CityCapacity("FR", "Paris", 10, 1));
         assertThat(city("FR", "marseille")).contains(new CityCapacity("FR", "Marseille", 100, 1));
-        assertThat(fixture.<CountryCapacity>get(StoreNames.COUNTRY_CAPACITY, "FR"))
+        assertThat(fixture.country("FR"))
                 .contains(new CountryCapacity("FR", 110, 2, 2));
     }
 
@@ -84,11 +84,11 @@ class CapacityTopologyTest {
 
         fixture.send(resized("pop-1", "Osaka", "JP", "CMI Asia", 120, T2));
 
-        assertThat(fixture.<CountryCapacity>get(StoreNames.COUNTRY_CAPACITY, "FR")).isEmpty();
-        assertThat(fixture.<RegionCapacity>get(StoreNames.REGION_CAPACITY, "EUROPE")).isEmpty();
-        assertThat(fixture.<CountryCapacity>get(StoreNames.COUNTRY_CAPACITY, "JP"))
+        assertThat(fixture.country("FR")).isEmpty();
+        assertThat(fixture.region("EUROPE")).isEmpty();
+        assertThat(fixture.country("JP"))
                 .contains(new CountryCapacity("JP", 150, 2, 2));
-        assertThat(fixture.<RegionCapacity>get(StoreNames.REGION_CAPACITY, "ASIA"))
+        assertThat(fixture.region("ASIA"))
                 .contains(new RegionCapacity(Region.ASIA, 150, 2, 2, 1));
         assertThat(global()).isEqualTo(new GlobalCapacity(150, 2, 2, 1, 1));
     }
@@ -119,7 +119,7 @@ class CapacityTopologyTest {
         fixture.send(decommissioned("pop-1", T2));
 
         assertThat(city("FR", "paris")).isEmpty();
-        assertThat(fixture.<CountryCapacity>get(StoreNames.COUNTRY_CAPACITY, "FR")).isEmpty();
+        assertThat(fixture.country("FR")).isEmpty();
         assertThat(fixture.<BusinessLocationCapacity>get(StoreNames.BUSINESS_LOCATION_CAPACITY, "CMI Europe")).isEmpty();
         assertThat(global()).isEqualTo(new GlobalCapacity(30, 1, 1, 1, 1));
         assertThat(fixture.<PopState>get(StoreNames.POP_STATE, "pop-1")).hasValueSatisfying(state -> {
@@ -134,9 +134,9 @@ class CapacityTopologyTest {
 
         fixture.send(decommissioned("pop-1", T2));
 
-        assertThat(fixture.all(StoreNames.GLOBAL_CAPACITY)).isEmpty();
+        assertThat(fixture.global()).isEmpty();
         assertThat(fixture.all(StoreNames.CITY_CAPACITY)).isEmpty();
-        assertThat(fixture.all(StoreNames.REGION_CAPACITY)).isEmpty();
+        assertThat(fixture.regions()).isEmpty();
     }
 
     @Test
@@ -167,7 +167,7 @@ class CapacityTopologyTest {
 
         fixture.send(commissioned("pop-1", "Paris", "FR", "CMI Europe", 100, T1));
 
-        assertThat(fixture.all(StoreNames.GLOBAL_CAPACITY)).isEmpty();
+        assertThat(fixture.global()).isEmpty();
         assertThat(fixture.<PopState>get(StoreNames.POP_STATE, "pop-1").map(PopState::active)).contains(false);
     }
 
@@ -197,7 +197,7 @@ class CapacityTopologyTest {
 
         fixture.send(commissioned("pop-old", "Nairobi", "KE", "CMI Africa", 40, Instant.parse("2009-05-01T00:00:00Z")));
 
-        assertThat(fixture.<RegionCapacity>get(StoreNames.REGION_CAPACITY, "AFRICA"))
+        assertThat(fixture.region("AFRICA"))
                 .contains(new RegionCapacity(Region.AFRICA, 40, 1, 1, 1));
         assertThat(global()).isEqualTo(new GlobalCapacity(140, 2, 2, 2, 2));
     }
@@ -230,7 +230,7 @@ class CapacityTopologyTest {
     }
 
     private GlobalCapacity global() {
-        return fixture.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL)
+        return fixture.globalCapacity()
                 .orElseThrow(() -> new AssertionError("no global capacity entry"));
     }
 }

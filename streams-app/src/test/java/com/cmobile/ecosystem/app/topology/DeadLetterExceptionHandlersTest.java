@@ -42,7 +42,7 @@ class DeadLetterExceptionHandlersTest {
 
     @Test
     void unexpectedExceptionSendsTheRawRecordToTheDlqOfItsSideAndResumes() {
-        var context = new Context("ecosystem-alliance-by-program-repartition", "alliance-program-aggregate");
+        var context = new Context("ecosystem-alliance-program-country-partials-repartition", "alliance-program-country-partials-aggregate");
 
         var response = handler.handleError(context, new Record<>("k", "v", 0L), new IllegalStateException("boom"));
 
@@ -85,8 +85,8 @@ class DeadLetterExceptionHandlersTest {
                 DeadLetterExceptionHandlers.PARTNER_ONBOARDING_DLQ_CONFIG, "partner-onboarding-dlq",
                 DeadLetterExceptionHandlers.SIDES_CONFIG, SIDES));
 
-        var pop = deserialization.handleError(new Context("ecosystem-capacity-by-country-repartition", null),
-                new ConsumerRecord<>("ecosystem-capacity-by-country-repartition", 3, 42L, new byte[0], new byte[0]),
+        var pop = deserialization.handleError(new Context("ecosystem-capacity-city-partials-repartition", null),
+                new ConsumerRecord<>("ecosystem-capacity-city-partials-repartition", 3, 42L, new byte[0], new byte[0]),
                 new SerializationException("not JSON"));
         var partner = deserialization.handleError(new Context("ecosystem-alliance-organisation-partials-repartition", null),
                 new ConsumerRecord<>("ecosystem-alliance-organisation-partials-repartition", 3, 42L, new byte[0], new byte[0]),

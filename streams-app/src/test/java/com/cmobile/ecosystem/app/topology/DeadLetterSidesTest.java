@@ -47,7 +47,7 @@ class DeadLetterSidesTest {
         assertThat(sides.ofTopic("ecosystem-alliance-program-country-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("ecosystem-alliance-organisation-partials-repartition")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("ecosystem-partner-onboarding-by-partner-id-repartition")).contains(Side.PARTNER_ONBOARDING);
-        assertThat(sides.ofTopic("ecosystem-capacity-global-business-locations-repartition")).contains(Side.POP_CAPACITY);
+        assertThat(sides.ofTopic("ecosystem-capacity-business-location-partials-repartition")).contains(Side.POP_CAPACITY);
         assertThat(sides.ofTopic("ecosystem-pop-capacity-by-pop-id-repartition")).contains(Side.POP_CAPACITY);
         assertThat(sides.ofTopic("partner-onboarding")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofTopic("another-application-capacity-by-country-repartition")).isEmpty();
@@ -57,7 +57,7 @@ class DeadLetterSidesTest {
     void eachProcessorTakesTheSideOfItsSubTopology() {
         assertThat(sides.ofProcessor("membership-state-apply")).contains(Side.PARTNER_ONBOARDING);
         assertThat(sides.ofProcessor("alliance-organisation-partials-aggregate")).contains(Side.PARTNER_ONBOARDING);
-        assertThat(sides.ofProcessor("capacity-global-join")).contains(Side.POP_CAPACITY);
+        assertThat(sides.ofProcessor("capacity-city-partials-total")).contains(Side.POP_CAPACITY);
         assertThat(sides.ofProcessor("pop-state-apply")).contains(Side.POP_CAPACITY);
         assertThat(sides.ofProcessor("no-such-processor")).isEmpty();
     }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
-import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.Program;
@@ -72,7 +71,7 @@ class DeadLetterTopologyTest {
         assertThat(dead.value()).isEqualTo(fixture.popBytes(event));
         assertThat(header(dead, DeadLetterHeaders.REASONS)).contains("future-timestamp");
         assertThat(fixture.all(StoreNames.POP_STATE)).isEmpty();
-        assertThat(fixture.all(StoreNames.GLOBAL_CAPACITY)).isEmpty();
+        assertThat(fixture.global()).isEmpty();
     }
 
     @Test
@@ -81,7 +80,7 @@ class DeadLetterTopologyTest {
                 TopologyFixture.NOW.plus(Duration.ofMinutes(4))));
 
         assertThat(fixture.popDeadLetters()).isEmpty();
-        assertThat(fixture.all(StoreNames.GLOBAL_CAPACITY)).hasSize(1);
+        assertThat(fixture.global()).hasSize(1);
     }
 
     @Test
@@ -131,7 +130,7 @@ class DeadLetterTopologyTest {
 
         fixture.send(commissioned("pop-1", "Paris", "FR", "CMI Europe", 100, T1));
 
-        assertThat(fixture.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL))
+        assertThat(fixture.globalCapacity())
                 .contains(new GlobalCapacity(100, 1, 1, 1, 1));
     }
 

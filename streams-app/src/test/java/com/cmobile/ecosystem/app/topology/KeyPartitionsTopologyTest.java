@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import com.cmobile.ecosystem.app.topology.internal.KeyPartitions;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.PopState;
-import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,7 @@ class KeyPartitionsTopologyTest {
         assertThat(fixture.movedPopIds()).containsExactly(away);
         assertThat(fixture.<PopState>get(StoreNames.POP_STATE, home)).isPresent();
         assertThat(fixture.<PopState>get(StoreNames.POP_STATE, away)).isPresent();
-        assertThat(fixture.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL))
+        assertThat(fixture.globalCapacity())
                 .contains(new GlobalCapacity(150, 2, 2, 1, 1));
     }
 
@@ -57,7 +56,7 @@ class KeyPartitionsTopologyTest {
 
         assertThat(fixture.movedPopIds()).containsExactly(away, away);
         assertThat(fixture.<PopState>get(StoreNames.POP_STATE, away)).get().extracting(PopState::active).isEqualTo(false);
-        assertThat(fixture.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL)).isEmpty();
+        assertThat(fixture.globalCapacity()).isEmpty();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Instant;
 
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
-import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.Program;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,9 @@ class PersistentStoresTopologyTest {
             fixture.send(joined("p2", Program.GTI, PartnerRole.PARTNER, "DE", 5L, T1));
             fixture.send(left("p2", Program.GTI, T2));
 
-            assertThat(fixture.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL))
+            assertThat(fixture.globalCapacity())
                     .contains(new GlobalCapacity(120, 1, 1, 1, 1));
-            assertThat(fixture.<ProgramAlliance>get(StoreNames.PROGRAM_ALLIANCE, "GTI"))
+            assertThat(fixture.program("GTI"))
                     .contains(new ProgramAlliance(Program.GTI, 1, 0, 10, 1));
             assertThat(fixture.all(StoreNames.MEMBERSHIP_HISTORY)).hasSize(3);
         }

@@ -20,6 +20,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.app.config.StreamsProperties;
+import com.cmobile.ecosystem.app.query.AllianceRollUp;
+import com.cmobile.ecosystem.app.query.CapacityRollUp;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
+import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.app.topology.model.StoreKeys;
+import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
@@ -171,6 +182,67 @@ final class TopologyFixture implements AutoCloseable {
             iterator.forEachRemaining(entry -> entries.put(entry.key, entry.value));
         }
         return entries;
+    }
+
+    // The aggregates above the first level, added up by the query layer's roll-ups from the first-level
+    // stores, keyed as the API lists them; a group without an active PoP or membership is absent.
+
+    Map<String, CountryCapacity> countries() {
+        return capacity().countries();
+    }
+
+    Optional<CountryCapacity> country(String country) {
+        return Optional.ofNullable(countries().get(country));
+    }
+
+    Map<String, RegionCapacity> regions() {
+        return capacity().regions();
+    }
+
+    Optional<RegionCapacity> region(String region) {
+        return Optional.ofNullable(regions().get(region));
+    }
+
+    /** {@code global} → the world's figures; empty when no PoP is active. */
+    Map<String, GlobalCapacity> global() {
+        var global = capacity().global();
+        return global.equals(GlobalCapacity.EMPTY) ? Map.of() : Map.of(StoreKeys.GLOBAL, global);
+    }
+
+    Optional<GlobalCapacity> globalCapacity() {
+        return Optional.ofNullable(global().get(StoreKeys.GLOBAL));
+    }
+
+    /** Program name → its figures, for the programs with an active membership. */
+    Map<String, ProgramAlliance> programs() {
+        var rollUp = AllianceRollUp.of(this.<ProgramCountryAlliance>all(StoreNames.PROGRAM_COUNTRY_ALLIANCE).values());
+        var programs = new TreeMap<String, ProgramAlliance>();
+        for (Program program : Program.values()) {
+            var figures = rollUp.program(program);
+            if (figures.countries() > 0) {
+                programs.put(program.name(), figures);
+            }
+        }
+        return programs;
+    }
+
+    Optional<ProgramAlliance> program(String program) {
+        return Optional.ofNullable(programs().get(program));
+    }
+
+    /** {@code PROGRAM|REGION} → figures, for every program. */
+    Map<String, ProgramRegionAlliance> programRegions() {
+        var rollUp = AllianceRollUp.of(this.<ProgramCountryAlliance>all(StoreNames.PROGRAM_COUNTRY_ALLIANCE).values());
+        var regions = new TreeMap<String, ProgramRegionAlliance>();
+        for (Program program : Program.values()) {
+            regions.putAll(rollUp.regions(program));
+        }
+        return regions;
+    }
+
+    private CapacityRollUp capacity() {
+        return CapacityRollUp.of(this.<CityCapacity>all(StoreNames.CITY_CAPACITY).values(),
+                all(StoreNames.BUSINESS_LOCATION_CAPACITY).size());
     }
 
     /** The keys of the PoP events that took the hop to their home partition, in order. */

@@ -25,9 +25,7 @@ class TopologyNamingTest {
         assertThat(stores()).containsExactlyInAnyOrder(
                 StoreNames.POP_STATE, StoreNames.MEMBERSHIP_STATE, StoreNames.POP_HISTORY,
                 StoreNames.MEMBERSHIP_HISTORY, StoreNames.CITY_CAPACITY,
-                StoreNames.COUNTRY_CAPACITY, StoreNames.REGION_CAPACITY, StoreNames.BUSINESS_LOCATION_CAPACITY,
-                StoreNames.GLOBAL_CAPACITY_BY_REGIONS, StoreNames.BUSINESS_LOCATION_COUNT, StoreNames.GLOBAL_CAPACITY,
-                StoreNames.PROGRAM_COUNTRY_ALLIANCE, StoreNames.PROGRAM_ALLIANCE, StoreNames.PROGRAM_REGION_ALLIANCE,
+                StoreNames.BUSINESS_LOCATION_CAPACITY, StoreNames.PROGRAM_COUNTRY_ALLIANCE,
                 StoreNames.ORGANISATION_COUNT,
                 StoreNames.POP_PARTIALS_SENT, StoreNames.MEMBERSHIP_PARTIALS_SENT,
                 StoreNames.CITY_PARTIALS, StoreNames.BUSINESS_LOCATION_PARTIALS, StoreNames.PROGRAM_COUNTRY_PARTIALS,
@@ -38,10 +36,7 @@ class TopologyNamingTest {
     void repartitionTopicsHaveStableNames() {
         assertThat(repartitionTopics()).containsExactlyInAnyOrder(
                 "capacity-city-partials-repartition", "capacity-business-location-partials-repartition",
-                "capacity-by-country-repartition", "capacity-by-region-repartition",
-                "capacity-global-by-regions-repartition", "capacity-global-business-locations-repartition",
-                "alliance-program-country-partials-repartition", "alliance-by-program-repartition",
-                "alliance-by-program-region-repartition", "alliance-organisation-partials-repartition",
+                "alliance-program-country-partials-repartition", "alliance-organisation-partials-repartition",
                 "pop-capacity-by-pop-id-repartition", "partner-onboarding-by-partner-id-repartition");
     }
 

@@ -89,13 +89,13 @@ class TopologyRecomputationProperties {
             assertThat(project(fixture.<CityCapacity>all(StoreNames.CITY_CAPACITY),
                     c -> new CityCapacity(c.country(), StoreKeys.normaliseCity(c.city()), c.capacityMbps(), c.activePops())))
                     .isEqualTo(expected.cities);
-            assertThat(fixture.all(StoreNames.COUNTRY_CAPACITY)).isEqualTo(expected.countries);
-            assertThat(fixture.all(StoreNames.REGION_CAPACITY)).isEqualTo(expected.regions);
+            assertThat(fixture.countries()).isEqualTo(expected.countries);
+            assertThat(fixture.regions()).isEqualTo(expected.regions);
             assertThat(fixture.all(StoreNames.BUSINESS_LOCATION_CAPACITY)).isEqualTo(expected.businessLocations);
-            assertThat(fixture.all(StoreNames.GLOBAL_CAPACITY)).isEqualTo(expected.global);
+            assertThat(fixture.global()).isEqualTo(expected.global);
             assertThat(fixture.all(StoreNames.PROGRAM_COUNTRY_ALLIANCE)).isEqualTo(expected.programCountries);
-            assertThat(fixture.all(StoreNames.PROGRAM_ALLIANCE)).isEqualTo(expected.programs);
-            assertThat(fixture.all(StoreNames.PROGRAM_REGION_ALLIANCE)).isEqualTo(expected.programRegions);
+            assertThat(fixture.programs()).isEqualTo(expected.programs);
+            assertThat(fixture.programRegions()).isEqualTo(expected.programRegions);
             assertThat(fixture.all(StoreNames.ORGANISATION_COUNT)).isEqualTo(expected.organisations);
         }
     }

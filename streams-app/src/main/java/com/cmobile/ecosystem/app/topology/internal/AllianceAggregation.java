@@ -7,20 +7,16 @@ import java.util.Optional;
 
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
-import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
-import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
-import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.geo.Region;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * The alliance roll-up as pure functions: membership changes become deltas per (program,
- * country), summed per input partition and then over the partitions; each level
- * above adds (or subtracts) the level below. An
- * empty group returns {@code null}, which deletes it from its store.
+ * country), summed per input partition and then over the partitions (the programs and their
+ * regions are added up from these groups when asked). An empty group returns {@code null}, which
+ * deletes it from its store.
  */
 public final class AllianceAggregation {
 
@@ -45,46 +41,6 @@ public final class AllianceAggregation {
         long partner = m.role() == PartnerRole.PARTNER ? sign : 0;
         return KeyValue.pair(StoreKeys.programCountry(m.program(), m.country()),
                 new AllianceDelta(m.program(), m.country(), member, partner, sign * m.subscribers()));
-    }
-
-    public static ProgramAlliance emptyProgram() {
-        return new ProgramAlliance(Program.UNKNOWN, 0, 0, 0, 0);
-    }
-
-    public static ProgramAlliance addCountry(ProgramCountryAlliance group, ProgramAlliance total) {
-        return new ProgramAlliance(group.program(), total.members() + group.members(),
-                total.partners() + group.partners(), total.subscribers() + group.subscribers(), total.countries() + 1);
-    }
-
-    public static ProgramAlliance subtractCountry(ProgramCountryAlliance group, ProgramAlliance total) {
-        long countries = total.countries() - 1;
-        return countries <= 0 ? null : new ProgramAlliance(group.program(), total.members() - group.members(),
-                total.partners() - group.partners(), total.subscribers() - group.subscribers(), countries);
-    }
-
-    /** The (program, region) key of a (program, country) group. */
-    public static String programRegionKey(ProgramCountryAlliance group) {
-        return StoreKeys.programRegion(group.program(), regionOf(group));
-    }
-
-    private static Region regionOf(ProgramCountryAlliance group) {
-        return CapacityAggregation.regionOf(group.country());
-    }
-
-    public static ProgramRegionAlliance emptyProgramRegion() {
-        return new ProgramRegionAlliance(Program.UNKNOWN, Region.AFRICA, 0, 0);
-    }
-
-    public static ProgramRegionAlliance addToRegion(ProgramCountryAlliance group, ProgramRegionAlliance total) {
-        return new ProgramRegionAlliance(group.program(), regionOf(group), total.members() + group.members(),
-                total.partners() + group.partners());
-    }
-
-    public static ProgramRegionAlliance subtractFromRegion(ProgramCountryAlliance group, ProgramRegionAlliance total) {
-        long members = total.members() - group.members();
-        long partners = total.partners() - group.partners();
-        return members + partners <= 0 ? null
-                : new ProgramRegionAlliance(group.program(), regionOf(group), members, partners);
     }
 
     /** A (program, country) group from the sums of the input partitions. */

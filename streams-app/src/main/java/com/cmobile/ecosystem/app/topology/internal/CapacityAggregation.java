@@ -8,19 +8,13 @@ import java.util.function.Function;
 
 import com.cmobile.ecosystem.app.topology.model.BusinessLocationCapacity;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
-import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
-import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.PopState;
-import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
-import com.cmobile.ecosystem.geo.Countries;
-import com.cmobile.ecosystem.geo.Region;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * The capacity roll-up as pure functions: PoP changes become deltas per city and business
- * location, summed per input partition and then over the partitions; each level above adds (or
- * subtracts) the level below. A group that becomes empty
- * returns {@code null}, which deletes it from its store, so every store holds non-empty groups
+ * location, summed per input partition and then over the partitions (countries, regions and the
+ * world are added up from the cities when asked). A group that becomes empty returns {@code null}, which deletes it from its store, so every store holds non-empty groups
  * only and counts of distinct groups are counts of entries.
  */
 public final class CapacityAggregation {
@@ -77,57 +71,4 @@ public final class CapacityAggregation {
         return pops <= 0 ? null : new BusinessLocationCapacity(businessLocation, capacity, pops);
     }
 
-    public static CountryCapacity emptyCountry() {
-        return new CountryCapacity("", 0, 0, 0);
-    }
-
-    public static CountryCapacity addCity(String country, CityCapacity city, CountryCapacity total) {
-        return new CountryCapacity(country, total.capacityMbps() + city.capacityMbps(),
-                total.activePops() + city.activePops(), total.cities() + 1);
-    }
-
-    public static CountryCapacity subtractCity(String country, CityCapacity city, CountryCapacity total) {
-        long cities = total.cities() - 1;
-        return cities <= 0 ? null : new CountryCapacity(country, total.capacityMbps() - city.capacityMbps(),
-                total.activePops() - city.activePops(), cities);
-    }
-
-    public static Region regionOf(String country) {
-        return Countries.regionOf(country).orElseThrow(() -> new IllegalArgumentException(
-                "Country '" + country + "' has no region in the bundled M49 table"));
-    }
-
-    public static RegionCapacity emptyRegion() {
-        return new RegionCapacity(Region.AFRICA, 0, 0, 0, 0);
-    }
-
-    public static RegionCapacity addCountry(String region, CountryCapacity country, RegionCapacity total) {
-        return new RegionCapacity(Region.valueOf(region), total.capacityMbps() + country.capacityMbps(),
-                total.activePops() + country.activePops(), total.cities() + country.cities(), total.countries() + 1);
-    }
-
-    public static RegionCapacity subtractCountry(String region, CountryCapacity country, RegionCapacity total) {
-        long countries = total.countries() - 1;
-        return countries <= 0 ? null : new RegionCapacity(Region.valueOf(region),
-                total.capacityMbps() - country.capacityMbps(), total.activePops() - country.activePops(),
-                total.cities() - country.cities(), countries);
-    }
-
-    public static GlobalCapacity addRegion(RegionCapacity region, GlobalCapacity total) {
-        return new GlobalCapacity(total.capacityMbps() + region.capacityMbps(), total.activePops() + region.activePops(),
-                total.cities() + region.cities(), total.countries() + region.countries(), 0);
-    }
-
-    public static GlobalCapacity subtractRegion(RegionCapacity region, GlobalCapacity total) {
-        long pops = total.activePops() - region.activePops();
-        return pops <= 0 ? null : new GlobalCapacity(total.capacityMbps() - region.capacityMbps(), pops,
-                total.cities() - region.cities(), total.countries() - region.countries(), 0);
-    }
-
-    /** Combines the two halves of the global figures; either may be absent while updates travel. */
-    public static GlobalCapacity withBusinessLocations(GlobalCapacity byRegions, Long businessLocations) {
-        var base = byRegions == null ? GlobalCapacity.EMPTY : byRegions;
-        long count = businessLocations == null ? 0 : businessLocations;
-        return new GlobalCapacity(base.capacityMbps(), base.activePops(), base.cities(), base.countries(), count);
-    }
 }

@@ -1,8 +1,8 @@
 package com.cmobile.ecosystem.app.topology.model;
 
 /**
- * Capacity of one country, in {@code country-capacity-store} under the alpha-2 code. Only
- * countries with at least one active PoP have an entry.
+ * Capacity of one country, added up from its cities in {@code city-capacity-store} when asked.
+ * Only countries with at least one active PoP have one.
  *
  * @param country      ISO 3166-1 alpha-2 code
  * @param capacityMbps sum over the country's active PoPs

@@ -1,8 +1,8 @@
 package com.cmobile.ecosystem.app.topology.model;
 
 /**
- * Worldwide capacity, the single entry of {@code global-capacity-store} under
- * {@link StoreKeys#GLOBAL}. Absent when no PoP is active.
+ * Worldwide capacity, added up from {@code city-capacity-store} and
+ * {@code business-location-capacity-store} when asked; {@link #EMPTY} when no PoP is active.
  *
  * @param capacityMbps      sum over all active PoPs
  * @param activePops        number of active PoPs

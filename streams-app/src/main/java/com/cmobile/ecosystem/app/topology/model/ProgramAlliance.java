@@ -3,8 +3,8 @@ package com.cmobile.ecosystem.app.topology.model;
 import com.cmobile.ecosystem.events.Program;
 
 /**
- * Current memberships of one program, in {@code program-alliance-store} under the program name
- * ({@code GTI}). Absent when the program has no membership.
+ * Current memberships of one program, added up from its (program, country) groups in
+ * {@code program-country-alliance-store} when asked; zeros when the program has no membership.
  *
  * @param program     the program
  * @param members     memberships with role MEMBER

@@ -4,8 +4,8 @@ import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.geo.Region;
 
 /**
- * Current memberships of one program from one UN M49 region, in
- * {@code program-region-alliance-store} under {@code PROGRAM|REGION}. Absent when there is none.
+ * Current memberships of one program from one UN M49 region, added up from the program's
+ * (program, country) groups when asked (keyed {@code PROGRAM|REGION} in lists). Absent when there is none.
  *
  * @param program  the program
  * @param region   region of the partners' home countries

@@ -3,8 +3,8 @@ package com.cmobile.ecosystem.app.topology.model;
 import com.cmobile.ecosystem.geo.Region;
 
 /**
- * Capacity of one UN M49 region, in {@code region-capacity-store} under the region name
- * ({@code EUROPE}). Only regions with at least one active PoP have an entry.
+ * Capacity of one UN M49 region, added up from its cities in {@code city-capacity-store} when
+ * asked. Only regions with at least one active PoP have one.
  *
  * @param region       the region of the countries counted
  * @param capacityMbps sum over the region's active PoPs

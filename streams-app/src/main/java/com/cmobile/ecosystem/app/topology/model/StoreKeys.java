@@ -1,7 +1,6 @@
 package com.cmobile.ecosystem.app.topology.model;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 
 import com.cmobile.ecosystem.events.Program;

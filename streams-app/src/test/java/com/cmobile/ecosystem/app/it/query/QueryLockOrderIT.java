@@ -176,7 +176,7 @@ class QueryLockOrderIT {
             switch (n % 4) {
                 case 0 -> reader.get(StoreNames.POP_STATE, "pop-" + random.nextInt(POPS), false);
                 case 1 -> reader.range(StoreNames.POP_STATE, KeyRange.ALL, Optional.empty(), 20, false);
-                case 2 -> reader.range(StoreNames.COUNTRY_CAPACITY, KeyRange.ALL, Optional.empty(), 20, false);
+                case 2 -> reader.range(StoreNames.PROGRAM_COUNTRY_ALLIANCE, KeyRange.ALL, Optional.empty(), 20, false);
                 default -> reader.range(StoreNames.CITY_CAPACITY, KeyRange.ALL, Optional.empty(), 20, false);
             }
             queries.incrementAndGet();

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +22,13 @@ import com.cmobile.ecosystem.app.topology.DeadLetterListener;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
 import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.query.AllianceRollUp;
+import com.cmobile.ecosystem.app.query.CapacityRollUp;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.MembershipState;
 import com.cmobile.ecosystem.app.topology.model.OrganisationCount;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.OnboardingAction;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
@@ -116,13 +118,14 @@ class EcosystemTopologyIT {
         }
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(this.<GlobalCapacity>get(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL))
-                    .contains(new GlobalCapacity(555, 3, 3, 3, 3));
+            assertThat(CapacityRollUp.of(this.<CityCapacity>all(StoreNames.CITY_CAPACITY),
+                    all(StoreNames.BUSINESS_LOCATION_CAPACITY).size()).global())
+                    .isEqualTo(new GlobalCapacity(555, 3, 3, 3, 3));
             assertThat(this.<CityCapacity>get(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "lyon")))
                     .contains(new CityCapacity("FR", "Lyon", 150, 1));
             assertThat(this.<CityCapacity>get(StoreNames.CITY_CAPACITY, StoreKeys.city("FR", "paris"))).isEmpty();
-            assertThat(this.<ProgramAlliance>get(StoreNames.PROGRAM_ALLIANCE, "GTI"))
-                    .contains(new ProgramAlliance(Program.GTI, 1, 0, 1_000, 1));
+            assertThat(AllianceRollUp.of(this.<ProgramCountryAlliance>all(StoreNames.PROGRAM_COUNTRY_ALLIANCE))
+                    .program(Program.GTI)).isEqualTo(new ProgramAlliance(Program.GTI, 1, 0, 1_000, 1));
             assertThat(this.<OrganisationCount>get(StoreNames.ORGANISATION_COUNT, StoreKeys.GLOBAL))
                     .contains(new OrganisationCount(1));
             assertThat(this.<MembershipState>get(StoreNames.MEMBERSHIP_HISTORY,
@@ -163,6 +166,15 @@ class EcosystemTopologyIT {
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return config;
+    }
+
+    private <V> List<V> all(String store) {
+        var view = streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
+        var values = new ArrayList<V>();
+        try (var iterator = view.all()) {
+            iterator.forEachRemaining(entry -> values.add(entry.value));
+        }
+        return values;
     }
 
     private <V> Optional<V> get(String store, String key) {

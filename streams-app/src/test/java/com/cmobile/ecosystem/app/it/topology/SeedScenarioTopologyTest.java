@@ -7,14 +7,19 @@ import com.cmobile.ecosystem.app.config.StreamsProperties;
 import com.cmobile.ecosystem.app.topology.DeadLetterListener;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.StoreNames;
+import com.cmobile.ecosystem.app.query.AllianceRollUp;
+import com.cmobile.ecosystem.app.query.CapacityRollUp;
 import com.cmobile.ecosystem.app.query.CapacitySnapshot;
 import com.cmobile.ecosystem.app.query.PopHistory;
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.PopState;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
+import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
+import com.cmobile.ecosystem.events.Program;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.producers.simulator.SeedScenario;
 import com.cmobile.ecosystem.serde.EventSerdes;
@@ -103,19 +108,24 @@ class SeedScenarioTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
-    private <V> V stored(String store, String key) {
+    private <V> List<V> all(String store) {
         KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
-        V value = kv.get(key);
-        assertThat(value).as("%s[%s]", store, key).isNotNull();
-        return value;
+        var values = new ArrayList<V>();
+        try (var iterator = kv.all()) {
+            iterator.forEachRemaining(entry -> values.add(entry.value));
+        }
+        return values;
     }
 
+    /** The world's figures as the query layer adds them up from the first-level stores. */
     private GlobalCapacity global() {
-        return stored(StoreNames.GLOBAL_CAPACITY, StoreKeys.GLOBAL);
+        return CapacityRollUp.of(this.<CityCapacity>all(StoreNames.CITY_CAPACITY),
+                all(StoreNames.BUSINESS_LOCATION_CAPACITY).size()).global();
     }
 
     private ProgramAlliance program(String name) {
-        return stored(StoreNames.PROGRAM_ALLIANCE, name);
+        return AllianceRollUp.of(this.<ProgramCountryAlliance>all(StoreNames.PROGRAM_COUNTRY_ALLIANCE))
+                .program(Program.valueOf(name));
     }
 
     @Test

@@ -1,0 +1,84 @@
+package com.cmobile.ecosystem.app.query;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.cmobile.ecosystem.app.topology.model.CityCapacity;
+import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
+import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
+import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
+import com.cmobile.ecosystem.geo.Countries;
+import com.cmobile.ecosystem.geo.Region;
+
+/**
+ * The capacity aggregates above the city, added up when asked: countries, regions and the world
+ * from the entries of {@code city-capacity-store} (a few hundred), and the number of business
+ * locations from {@code business-location-capacity-store}. They used to be three more levels of
+ * the topology, each a repartition topic, a changelog and a commit interval of delay, for a few
+ * hundred keys. Keyed as the stores were, so lists page the same way.
+ */
+public final class CapacityRollUp {
+
+    private final List<CityCapacity> cities;
+    private final long businessLocations;
+
+    private CapacityRollUp(List<CityCapacity> cities, long businessLocations) {
+        this.cities = cities;
+        this.businessLocations = businessLocations;
+    }
+
+    /** Over the cities with an active PoP and the count of business locations with one. */
+    public static CapacityRollUp of(Collection<CityCapacity> cities, long businessLocations) {
+        return new CapacityRollUp(List.copyOf(cities), businessLocations);
+    }
+
+    public GlobalCapacity global() {
+        if (cities.isEmpty() && businessLocations == 0) {
+            return GlobalCapacity.EMPTY;
+        }
+        Set<String> countries = new HashSet<>();
+        long capacity = 0;
+        long pops = 0;
+        for (CityCapacity city : cities) {
+            capacity += city.capacityMbps();
+            pops += city.activePops();
+            countries.add(city.country());
+        }
+        return new GlobalCapacity(capacity, pops, cities.size(), countries.size(), businessLocations);
+    }
+
+    public NavigableMap<String, CountryCapacity> countries() {
+        var countries = new TreeMap<String, CountryCapacity>(KeyOrder.COMPARATOR);
+        for (CityCapacity city : cities) {
+            countries.merge(city.country(), new CountryCapacity(city.country(), city.capacityMbps(), city.activePops(), 1),
+                    (a, b) -> new CountryCapacity(a.country(), a.capacityMbps() + b.capacityMbps(),
+                            a.activePops() + b.activePops(), a.cities() + b.cities()));
+        }
+        return countries;
+    }
+
+    public NavigableMap<String, RegionCapacity> regions() {
+        Map<Region, Set<String>> countries = new HashMap<>();
+        var regions = new TreeMap<String, RegionCapacity>(KeyOrder.COMPARATOR);
+        for (CityCapacity city : cities) {
+            Region region = regionOf(city.country());
+            countries.computeIfAbsent(region, r -> new HashSet<>()).add(city.country());
+            regions.merge(region.name(), new RegionCapacity(region, city.capacityMbps(), city.activePops(), 1, 0),
+                    (a, b) -> new RegionCapacity(region, a.capacityMbps() + b.capacityMbps(),
+                            a.activePops() + b.activePops(), a.cities() + b.cities(), 0));
+        }
+        regions.replaceAll((name, r) -> new RegionCapacity(r.region(), r.capacityMbps(), r.activePops(), r.cities(),
+                countries.get(r.region()).size()));
+        return regions;
+    }
+
+    static Region regionOf(String country) {
+        return Countries.regionOf(country).orElse(Region.ANTARCTICA);
+    }
+}
