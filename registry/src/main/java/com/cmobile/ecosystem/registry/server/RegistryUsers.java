@@ -147,7 +147,18 @@ public final class RegistryUsers {
         return new RegistryUsers(users);
     }
 
-    /** A users-file line for {@code name} with {@code role}, its password hashed. */
+    /**
+     * A users-file line for {@code name} with {@code role}, its password hashed with a fresh salt and
+     * the default iteration count: what {@code hash-password} prints, for code that writes a users
+     * file itself (a launcher generating its users at first start).
+     *
+     * @throws IllegalArgumentException when the name cannot travel in basic auth (empty, a colon, surrounding spaces)
+     */
+    public static String line(String name, Role role, char[] password) {
+        return line(name, role, password, PasswordHash.DEFAULT_ITERATIONS);
+    }
+
+    /** As {@link #line(String, Role, char[])}, with {@code iterations} (tests use the floor, to stay fast). */
     static String line(String name, Role role, char[] password, int iterations) {
         if (name.isEmpty() || name.contains(":") || !name.strip().equals(name)) {
             throw new IllegalArgumentException("a user name must be non-empty, without ':' or surrounding spaces");
