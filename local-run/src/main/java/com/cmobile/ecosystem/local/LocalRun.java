@@ -5,6 +5,7 @@ import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
+import com.cmobile.ecosystem.registry.server.RegistryUsers;
 import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 import com.cmobile.ecosystem.local.topics.CoordinatorTopics;
 import com.cmobile.ecosystem.testkit.topics.EventTopicSettings;
@@ -80,6 +81,13 @@ public final class LocalRun implements Callable<Integer> {
             description = "Schema registry port on localhost, 0 for any free port (env LOCAL_REGISTRY_PORT, default: ${DEFAULT-VALUE}).")
     private int registryPort;
 
+    @Option(names = "--registry-users", paramLabel = "FILE", defaultValue = "${env:LOCAL_REGISTRY_USERS_FILE}",
+            description = "Turn on basic auth in the schema registry for the users of FILE (lines printed by "
+                    + "`java -jar registry.jar hash-password`); the app and the seed then send "
+                    + "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, which must name a write user (env LOCAL_REGISTRY_USERS_FILE; "
+                    + "default: none, the registry is open).")
+    private Path registryUsersFile;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:HTTP_PORT:-8080}",
             description = "Port of the app's HTTP API and /metrics, 0 for any free port (env HTTP_PORT, as the app itself "
                     + "reads it; default: ${DEFAULT-VALUE}).")
@@ -147,11 +155,13 @@ public final class LocalRun implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return FAILED;
         }
+        // Before starting anything too: a bad users file should cost a second, not a broker start.
+        Optional<RegistryUsers> registryUsers = Optional.ofNullable(registryUsersFile).map(RegistryUsers::load);
         var data = new DataDirectory(dataDir);
         loadNativeLibrariesMeanwhile();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-run-shutdown"));
         try {
-            start(out, data, kafka, registry, http, begin);
+            start(out, data, kafka, registry, http, registryUsers, begin);
         } catch (RuntimeException e) {
             if (stack.isClosed()) {
                 return FAILED; // a signal stopped the start; the hook already reported.
@@ -165,8 +175,8 @@ public final class LocalRun implements Callable<Integer> {
         return 0;
     }
 
-    private void start(PrintWriter out, DataDirectory data, Port kafka, Port registry, Port http, long begin)
-            throws InterruptedException {
+    private void start(PrintWriter out, DataDirectory data, Port kafka, Port registry, Port http,
+                       Optional<RegistryUsers> registryUsers, long begin) throws InterruptedException {
         if (fresh) {
             data.wipe();
         }
@@ -184,16 +194,21 @@ public final class LocalRun implements Callable<Integer> {
         // the seed as soon as the registry answers, while the app is still joining its group.
         prepareCoordinators(bootstrapServers);
         Starting<SchemaRegistryServer> registryStart = stack.add("schema registry",
-                Starting.begin("schema registry", () -> SchemaRegistryServer.start(bootstrapServers, registry.number())));
+                Starting.begin("schema registry", () -> SchemaRegistryServer.start(bootstrapServers, registry.number(),
+                        SchemaRegistryServer.DEFAULT_TOPIC, registryUsers)));
         provisionTopics(out, bootstrapServers);
-        Starting<EcosystemApp> appStart = stack.add("streams app", Starting.begin("streams app", () -> EcosystemApp.start(
-                appConfig(bootstrapServers, SchemaRegistryServer.urlOf(registry.number()), data.streamsState(), http.number()))));
+        AppConfig appConfig = appConfig(bootstrapServers, SchemaRegistryServer.urlOf(registry.number()),
+                data.streamsState(), http.number());
+        Starting<EcosystemApp> appStart = stack.add("streams app", Starting.begin("streams app",
+                () -> EcosystemApp.start(appConfig)));
 
         var seed = new SeedPublication(data);
         boolean publishing = seed.needed(resuming);
+        // The seed reaches the registry as the app does: with its credentials, when it has any.
         CompletableFuture<SeedSimulator.Result> seeding = publishing
                 ? CompletableFuture.supplyAsync(() -> seed.publish(new PublisherConfig(bootstrapServers,
-                        awaitUninterruptibly(registryStart).url(), Map.of())), LocalRun::onSeedThread)
+                        awaitUninterruptibly(registryStart).url(), appConfig.schemaRegistryCredentials())),
+                        LocalRun::onSeedThread)
                 : null;
         SchemaRegistryServer schemaRegistry = registryStart.await();
         EcosystemApp app = appStart.await();

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,21 @@ class LocalRunCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--data-dir", "LOCAL_DATA_DIR", "--fresh", "--kafka-port", "LOCAL_KAFKA_PORT",
                 "--registry-port", "LOCAL_REGISTRY_PORT", "--http-port", "HTTP_PORT", "--partitions", "TOPIC_PARTITIONS",
-                "--ready-timeout", "LOCAL_READY_TIMEOUT");
+                "--ready-timeout", "LOCAL_READY_TIMEOUT", "--registry-users", "LOCAL_REGISTRY_USERS_FILE");
+    }
+
+    @Test
+    void aBadRegistryUsersFileFailsWithOneLineNamingTheLineBeforeAnythingStarts() throws Exception {
+        Path users = dataDir.resolve("registry-users");
+        Files.writeString(users, "# users\nadmin:write:plain-password\n");
+
+        int exitCode = run("--data-dir", dataDir.resolve("data").toString(), "--registry-users", users.toString(),
+                "--kafka-port", "0", "--registry-port", "0", "--http-port", "0");
+
+        assertThat(exitCode).isEqualTo(LocalRun.FAILED);
+        assertThat(err.toString().strip()).startsWith("error: Registry users file " + users + ": line 2: user 'admin'")
+                .doesNotContain("plain-password").doesNotContain("\n");
+        assertThat(dataDir.resolve("data")).doesNotExist();
     }
 
     @Test

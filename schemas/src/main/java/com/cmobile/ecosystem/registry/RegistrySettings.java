@@ -27,6 +27,16 @@ public record RegistrySettings(List<URI> baseUrls, Optional<String> userInfo, Du
     public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     /** {@code user:password} for HTTP basic auth. */
     public static final String USER_INFO = "basic.auth.user.info";
+    /**
+     * The prefix Confluent's clients also accept: {@value #PREFIXED_USER_INFO} (the older name in
+     * Confluent's Java client, which wins over {@value #USER_INFO} there, and here) and
+     * {@value #PREFIXED_CREDENTIALS_SOURCE} (how Confluent's Python {@code AvroProducer} takes it).
+     */
+    public static final String CLIENT_PREFIX = "schema.registry.";
+    /** {@value #USER_INFO} under {@value #CLIENT_PREFIX}. */
+    public static final String PREFIXED_USER_INFO = CLIENT_PREFIX + USER_INFO;
+    /** {@value #CREDENTIALS_SOURCE} under {@value #CLIENT_PREFIX}, read when the unprefixed key is absent. */
+    public static final String PREFIXED_CREDENTIALS_SOURCE = CLIENT_PREFIX + CREDENTIALS_SOURCE;
     /** Connect timeout in milliseconds. */
     public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     /** Request (read) timeout in milliseconds. */
@@ -55,10 +65,10 @@ public record RegistrySettings(List<URI> baseUrls, Optional<String> userInfo, Du
      */
     public static RegistrySettings from(String urls, Map<String, ?> config) {
         List<URI> baseUrls = parseUrls(urls);
-        String source = text(config, CREDENTIALS_SOURCE).orElse("URL").toUpperCase(Locale.ROOT);
+        String source = text(config, CREDENTIALS_SOURCE).or(() -> text(config, PREFIXED_CREDENTIALS_SOURCE))
+                .orElse("URL").toUpperCase(Locale.ROOT);
         Optional<String> userInfo = switch (source) {
-            case "USER_INFO" -> Optional.of(text(config, USER_INFO).orElseThrow(() ->
-                    new IllegalArgumentException(CREDENTIALS_SOURCE + "=USER_INFO needs " + USER_INFO)));
+            case "USER_INFO" -> Optional.of(userInfo(config));
             // With URL, credentials come from each URL's user info, per request.
             case "URL" -> Optional.empty();
             default -> throw new IllegalArgumentException(CREDENTIALS_SOURCE + " '" + source
@@ -67,6 +77,29 @@ public record RegistrySettings(List<URI> baseUrls, Optional<String> userInfo, Du
         return new RegistrySettings(baseUrls, userInfo,
                 millis(config, CONNECT_TIMEOUT_MS).orElse(DEFAULT_CONNECT_TIMEOUT),
                 millis(config, READ_TIMEOUT_MS).orElse(DEFAULT_REQUEST_TIMEOUT));
+    }
+
+    private static String userInfo(Map<String, ?> config) {
+        String userInfo = text(config, PREFIXED_USER_INFO).or(() -> text(config, USER_INFO)).orElseThrow(() ->
+                new IllegalArgumentException(CREDENTIALS_SOURCE + "=USER_INFO needs " + USER_INFO + " (user:password)"));
+        if (userInfo.indexOf(':') <= 0) {
+            // The value is a secret: say what is wrong with it without repeating it.
+            throw new IllegalArgumentException(USER_INFO + " must be user:password (a user name, a colon, the password)");
+        }
+        return userInfo;
+    }
+
+    /** The user name of the configured credentials, for messages; never the password. */
+    public Optional<String> userName() {
+        return userInfo.map(RegistrySettings::userNameOf);
+    }
+
+    /** Like the record's, but the credentials are hidden. */
+    @Override
+    public String toString() {
+        return "RegistrySettings[baseUrls=" + baseUrls.stream().map(RegistrySettings::redacted).toList()
+                + ", user=" + userName().orElse("(none)") + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + "]";
     }
 
     static List<URI> parseUrls(String urls) {
@@ -92,6 +125,12 @@ public record RegistrySettings(List<URI> baseUrls, Optional<String> userInfo, Du
             throw new IllegalArgumentException(URL + " needs absolute URLs like http://host:8081, got '" + redacted(url) + "'");
         }
         return uri;
+    }
+
+    /** The part of {@code user:password} before the first colon. */
+    static String userNameOf(String userInfo) {
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? userInfo : userInfo.substring(0, colon);
     }
 
     static Optional<String> userInfoOf(URI base) {

@@ -42,6 +42,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private final List<URI> baseUrls;
     private final Optional<String> authorization;
+    private final Optional<String> userName;
     private final Duration requestTimeout;
     private final HttpClient http;
     /** Index of the base URL that answered last; a hint shared by all threads, races are harmless. */
@@ -55,6 +56,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.baseUrls = settings.baseUrls();
         this.authorization = settings.userInfo()
                 .map(userInfo -> "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        this.userName = settings.userName();
         this.requestTimeout = settings.requestTimeout();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -249,7 +251,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private static SchemaRegistryException errorOf(String method, URI base, String path, int status, String body) {
+    private SchemaRegistryException errorOf(String method, URI base, String path, int status, String body) {
         int errorCode = status;
         String message = abbreviate(body);
         try {
@@ -262,7 +264,24 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             // A proxy or load balancer answered with HTML or plain text: keep its text as the message.
         }
         return SchemaRegistryException.of(status, errorCode, method + " " + RegistrySettings.redacted(base) + path
-                + " -> HTTP " + status + ", error_code " + errorCode + ": " + message);
+                + " -> HTTP " + status + ", error_code " + errorCode + ": " + message + accessHint(base, status));
+    }
+
+    /** What to check when the registry refused the credentials (401) or the user (403); the password is never named. */
+    private String accessHint(URI base, int status) {
+        Optional<String> user = userName.or(() -> RegistrySettings.userInfoOf(base).map(RegistrySettings::userNameOf));
+        if (status == 401) {
+            return user.map(name -> " (the registry refused the credentials of user '" + name + "': check "
+                            + RegistrySettings.USER_INFO + " or the user info of " + RegistrySettings.URL + ")")
+                    .orElse(" (the registry needs credentials and none were sent: set "
+                            + RegistrySettings.CREDENTIALS_SOURCE + "=USER_INFO and " + RegistrySettings.USER_INFO
+                            + "=user:password, or put user:password@ in " + RegistrySettings.URL + ")");
+        }
+        if (status == 403) {
+            return " (user '" + user.orElse("(anonymous)") + "' lacks the rights for this request;"
+                    + " registering schemas and changing compatibility need a user with write rights)";
+        }
+        return "";
     }
 
     private static String segment(String pathSegment) {

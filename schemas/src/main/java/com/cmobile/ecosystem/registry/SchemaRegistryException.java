@@ -54,6 +54,9 @@ public class SchemaRegistryException extends RuntimeException {
      * @return never null
      */
     public static SchemaRegistryException of(int httpStatus, int errorCode, String message) {
+        if (httpStatus == 401 || httpStatus == 403) {
+            return new RegistryAccessDeniedException(httpStatus, errorCode, message);
+        }
         if (httpStatus == 409 || errorCode == ErrorCodes.INCOMPATIBLE_SCHEMA) {
             return new IncompatibleSchemaException(message);
         }

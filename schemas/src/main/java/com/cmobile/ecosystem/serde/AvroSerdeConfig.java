@@ -20,7 +20,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param valueStrategy       {@value #VALUE_SUBJECT_NAME_STRATEGY} (default TopicNameStrategy)
  * @param keyType             {@value #SPECIFIC_AVRO_KEY_TYPE}: class name of the generated key type
  * @param valueType           {@value #SPECIFIC_AVRO_VALUE_TYPE}: class name of the generated value type
- * @param properties          all properties, handed on to the registry client (basic auth, timeouts)
+ * @param properties          all properties, handed on to the registry client (basic auth, timeouts); never
+ *                            printed by {@link #toString()}, as they may hold the registry password
  */
 public record AvroSerdeConfig(
         String registryUrls,
@@ -41,6 +42,8 @@ public record AvroSerdeConfig(
     public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = RegistrySettings.CREDENTIALS_SOURCE;
     public static final String BASIC_AUTH_USER_INFO = RegistrySettings.USER_INFO;
+    /** Confluent's older name of {@value #BASIC_AUTH_USER_INFO}, also read (and preferred, as Confluent does). */
+    public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = RegistrySettings.PREFIXED_USER_INFO;
 
     public AvroSerdeConfig {
         Objects.requireNonNull(registryUrls, "registryUrls");
@@ -79,6 +82,15 @@ public record AvroSerdeConfig(
         Map<String, Object> withUrl = withoutNulls(properties);
         withUrl.putIfAbsent(SCHEMA_REGISTRY_URL, "(injected client)");
         return from(withUrl);
+    }
+
+    /** Like the record's, without the properties: they may hold {@value #BASIC_AUTH_USER_INFO}. */
+    @Override
+    public String toString() {
+        return "AvroSerdeConfig[registryUrls=" + registryUrls.replaceAll("//[^/@,]*@", "//***@")
+                + ", autoRegister=" + autoRegister + ", useLatestVersion=" + useLatestVersion
+                + ", keyStrategy=" + keyStrategy + ", valueStrategy=" + valueStrategy + ", keyType=" + keyType
+                + ", valueType=" + valueType + "]";
     }
 
     /** @return the strategy for keys or values */

@@ -59,7 +59,7 @@ class RestSchemaRegistryClientErrorsTest {
         server = StubRegistryServer.start(request -> new Response(401, "<html>Unauthorized</html>"));
 
         assertThatThrownBy(() -> client(server.url()).schemaById(1))
-                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .isExactlyInstanceOf(RegistryAccessDeniedException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("Unauthorized");
     }

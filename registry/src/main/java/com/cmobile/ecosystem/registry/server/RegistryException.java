@@ -66,6 +66,16 @@ final class RegistryException extends RuntimeException {
                 + " and full_transitive");
     }
 
+    /** No credentials, or wrong ones: Confluent answers {@code {"error_code":401,"message":"Unauthorized"}}. */
+    static RegistryException unauthorized() {
+        return new RegistryException(401, 401, "Unauthorized");
+    }
+
+    static RegistryException forbidden(String user, String role, String needed) {
+        return new RegistryException(403, 403, "User '" + user + "' has the " + role + " role; this request needs the "
+                + needed + " role");
+    }
+
     static RegistryException badRequest(String message) {
         return new RegistryException(400, 400, message);
     }

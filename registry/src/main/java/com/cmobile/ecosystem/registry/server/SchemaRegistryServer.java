@@ -2,6 +2,7 @@ package com.cmobile.ecosystem.registry.server;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.cmobile.ecosystem.events.Topics;
 import io.javalin.Javalin;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * subject, version, id and compatibility setting, so ids survive restarts on the same broker
  * data. Compatibility (default BACKWARD) is decided by Avro's own checker; an incompatible
  * schema is refused with 409. Avro only, without schema references.
+ *
+ * <p>Open by default; given {@link RegistryUsers} (a users file with hashed passwords), every
+ * request needs HTTP basic auth, reads the {@code read} role and changes the {@code write} role.
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
@@ -46,6 +50,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** As {@link #start(String, int)}, storing schemas in {@code schemaTopic}. */
     public static SchemaRegistryServer start(String bootstrapServers, int port, String schemaTopic) {
+        return start(bootstrapServers, port, schemaTopic, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(String, int, String)}; with {@code users}, every request needs HTTP basic
+     * auth by one of them, and changes need the {@code write} role ({@link BasicAuthentication}).
+     * Without, the registry is open to anyone who reaches it.
+     */
+    public static SchemaRegistryServer start(String bootstrapServers, int port, String schemaTopic,
+                                             Optional<RegistryUsers> users) {
         long startedAt = System.nanoTime();
         var log = new SchemaTopicLog(bootstrapServers, schemaTopic);
         try {
@@ -56,11 +70,13 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 config.http.prefer405over404 = true;
                 config.http.defaultContentType = RegistryRoutes.CONTENT_TYPE;
             });
+            users.ifPresent(known -> app.before(new BasicAuthentication(known)));
             new RegistryRoutes(store).register(app);
             renderErrorsAsConfluentJson(app);
             app.start("127.0.0.1", port);
             var server = new SchemaRegistryServer(app, log);
-            LOG.info("Schema registry serving {} from topic {} (started in {} ms)", server.url(), schemaTopic,
+            LOG.info("Schema registry serving {} from topic {}, {} (started in {} ms)", server.url(), schemaTopic,
+                    users.map(known -> "basic auth for users " + known.names()).orElse("without authentication"),
                     Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
             return server;
         } catch (RuntimeException e) {

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,16 +24,33 @@ final class RegistryHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final Optional<String> authorization;
 
     RegistryHttp(String baseUrl) {
+        this(baseUrl, Optional.empty());
+    }
+
+    private RegistryHttp(String baseUrl, Optional<String> authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** A client of the same server sending HTTP basic auth as {@code user}. */
+    RegistryHttp as(String user, String password) {
+        return withAuthorization("Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A client of the same server sending this {@code Authorization} header verbatim. */
+    RegistryHttp withAuthorization(String header) {
+        return new RegistryHttp(baseUrl, Optional.of(header));
     }
 
     String baseUrl() {
         return baseUrl;
     }
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, HttpHeaders headers) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -88,12 +109,13 @@ final class RegistryHttp {
         return answer.json().path("id").asInt();
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
+        authorization.ifPresent(value -> request.header("Authorization", value));
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.CaseInsensitiveValidString;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Validator;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import com.cmobile.ecosystem.events.Topics;
 
@@ -53,6 +55,7 @@ import com.cmobile.ecosystem.events.Topics;
  * @param sessionTimeout            {@code SESSION_TIMEOUT_MS}
  * @param heartbeatInterval         {@code HEARTBEAT_INTERVAL_MS}
  * @param peerConnectTimeout        {@code PEER_CONNECT_TIMEOUT_MS}
+ * @param schemaRegistryUserInfo    {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}, hidden when printed
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
@@ -61,7 +64,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
                         Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
-                        Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout) {
+                        Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout,
+                        Optional<Password> schemaRegistryUserInfo) {
 
     /** Where the state stores keep their data between commits. */
     public enum StateStores {
@@ -102,6 +106,13 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
             throw new ConfigException(name, value, "must be -1 (broker default) or positive");
         }
     }, () -> "-1 or [1,...]");
+
+    // A secret: neither echoed in the error nor printed by the record (Kafka's Password prints "[hidden]").
+    private static final Validator USER_AND_PASSWORD = LambdaValidator.with((name, value) -> {
+        if (value != null && ((Password) value).value().indexOf(':') <= 0) {
+            throw new ConfigException(name + " must be user:password");
+        }
+    }, () -> "user:password");
 
     private static final ConfigDef SETTINGS = new ConfigDef()
             .define("BOOTSTRAP_SERVERS", Type.STRING, "localhost:9092", NOT_BLANK, Importance.HIGH,
@@ -174,7 +185,12 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                             + "so that one lost heartbeat is not a lost session")
             .define("PEER_CONNECT_TIMEOUT_MS", Type.LONG, 1000L, Range.atLeast(1), Importance.LOW,
                     "how long a forwarded query waits to connect to the instance that owns the key; a dead "
-                            + "peer then costs this, not `QUERY_TIMEOUT_MS`");
+                            + "peer then costs this, not `QUERY_TIMEOUT_MS`")
+            .define("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", Type.PASSWORD, null, USER_AND_PASSWORD, Importance.MEDIUM,
+                    "`user:password` for a registry with basic auth (sent as Confluent's "
+                            + "`basic.auth.credentials.source=USER_INFO`); the app only reads schemas, so a `read` "
+                            + "user suffices. Unset: credentials in the user info of `SCHEMA_REGISTRY_URL` are sent, "
+                            + "if any", null, -1, Width.NONE, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", List.of(), null, "—");
 
     /**
      * Also validates a config built directly, with the declared rules, so that no rule is written twice.
@@ -207,6 +223,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         check("SESSION_TIMEOUT_MS", millis("SESSION_TIMEOUT_MS", sessionTimeout));
         check("HEARTBEAT_INTERVAL_MS", millis("HEARTBEAT_INTERVAL_MS", heartbeatInterval));
         check("PEER_CONNECT_TIMEOUT_MS", millis("PEER_CONNECT_TIMEOUT_MS", peerConnectTimeout));
+        check("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
+                Objects.requireNonNull(schemaRegistryUserInfo, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO").orElse(null));
         if (heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
             throw new IllegalArgumentException("HEARTBEAT_INTERVAL_MS (" + heartbeatInterval.toMillis()
                     + ") must be at most a third of SESSION_TIMEOUT_MS (" + sessionTimeout.toMillis() + ")");
@@ -265,7 +283,19 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 StateStores.parse((String) settings.get("STATE_STORES")),
                 Duration.ofMillis((Long) settings.get("SESSION_TIMEOUT_MS")),
                 Duration.ofMillis((Long) settings.get("HEARTBEAT_INTERVAL_MS")),
-                Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")));
+                Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")),
+                Optional.ofNullable((Password) settings.get("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")));
+    }
+
+    /**
+     * What the registry client needs besides its URL: Confluent's basic-auth properties when
+     * {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO} is set, else nothing (the client then sends the
+     * URL's user info, if any).
+     */
+    public Map<String, String> schemaRegistryCredentials() {
+        return schemaRegistryUserInfo.map(userInfo -> Map.of(
+                "basic.auth.credentials.source", "USER_INFO",
+                "basic.auth.user.info", userInfo.value())).orElse(Map.of());
     }
 
     /** The dotted spelling {@code from} also accepts for {@code name}: {@code http.port}. */

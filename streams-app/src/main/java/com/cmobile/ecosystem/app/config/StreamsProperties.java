@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.app.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -90,8 +91,10 @@ public final class StreamsProperties {
         return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     }
 
-    /** Configuration of the schemas module's event serdes. */
+    /** Configuration of the schemas module's event serdes: the registry and its credentials, if any. */
     public static Map<String, Object> serdeConfig(AppConfig config) {
-        return Map.of("schema.registry.url", config.schemaRegistryUrl());
+        var serde = new HashMap<String, Object>(config.schemaRegistryCredentials());
+        serde.put("schema.registry.url", config.schemaRegistryUrl());
+        return Map.copyOf(serde);
     }
 }

@@ -39,6 +39,9 @@ public final class DeadLetterExceptionHandlers {
     public static final String SIDES_CONFIG = "ecosystem.dlq.sides";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
+    private static final String REGISTRY_REFUSED = "The schema registry refused this application's credentials or "
+            + "rights at {}-{}@{}; failing without dead-lettering: check SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO "
+            + "(or the user info of SCHEMA_REGISTRY_URL)";
 
     private DeadLetterExceptionHandlers() {
     }
@@ -63,6 +66,10 @@ public final class DeadLetterExceptionHandlers {
                         context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
                 return Response.fail();
             }
+            if (Failures.isRegistryAccessRefused(exception)) {
+                LOG.error(REGISTRY_REFUSED, context.topic(), context.partition(), context.offset(), exception);
+                return Response.fail();
+            }
             return Response.resume(target.deadLetter(context, DeadLetterHeaders.REASON_PROCESSING_ERROR, exception));
         }
     }
@@ -82,6 +89,10 @@ public final class DeadLetterExceptionHandlers {
             if (Failures.isTransient(exception)) {
                 LOG.error("Transient failure deserializing {}-{}@{}; failing so it is retried",
                         context.topic(), context.partition(), context.offset(), exception);
+                return Response.fail();
+            }
+            if (Failures.isRegistryAccessRefused(exception)) {
+                LOG.error(REGISTRY_REFUSED, context.topic(), context.partition(), context.offset(), exception);
                 return Response.fail();
             }
             return Response.resume(target.deadLetter(context, DeadLetterHeaders.REASON_DESERIALIZATION, exception));

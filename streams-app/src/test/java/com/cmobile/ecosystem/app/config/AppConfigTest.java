@@ -116,4 +116,35 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("HEARTBEAT_INTERVAL_MS (2500) must be at most a third of SESSION_TIMEOUT_MS (6000)");
     }
+
+    @Test
+    void registryCredentialsAreOffByDefault() {
+        assertThat(AppConfig.defaults().schemaRegistryCredentials()).isEmpty();
+        assertThat(StreamsProperties.serdeConfig(AppConfig.defaults()))
+                .isEqualTo(Map.of("schema.registry.url", "http://localhost:8081"));
+    }
+
+    @Test
+    void registryUserInfoBecomesConfluentsUserInfoPropertiesAndIsNeverPrinted() {
+        var config = AppConfig.from(Map.of("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "app:s3cret"));
+
+        assertThat(StreamsProperties.serdeConfig(config)).containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "app:s3cret");
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void confluentsPrefixedNameIsTheDottedSpelling() {
+        var config = AppConfig.from(Map.of("schema.registry.basic.auth.user.info", "app:s3cret"));
+
+        assertThat(config.schemaRegistryCredentials()).containsEntry("basic.auth.user.info", "app:s3cret");
+    }
+
+    @Test
+    void registryUserInfoWithoutAColonIsRejectedWithoutEchoingIt() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "token-only")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO must be user:password")
+                .message().doesNotContain("token-only");
+    }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.cmobile.ecosystem.app.topology.internal.InputPartitionsChangedException;
+import com.cmobile.ecosystem.registry.RegistryAccessDeniedException;
+import com.cmobile.ecosystem.serde.RegistryCredentialsException;
 import com.cmobile.ecosystem.validation.EventValidator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -70,6 +72,18 @@ class DeadLetterExceptionHandlersTest {
     void unreachableRegistryFailsInsteadOfDeadLetteringGoodRecords() {
         var context = new Context("pop-capacity", "pop-capacity-parse");
         var failure = new SerializationException("registry", new ConnectException("refused"));
+
+        var response = handler.handleError(context, new Record<>("k", "v", 0L), failure);
+
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void refusedRegistryCredentialsFailInsteadOfDeadLetteringEveryRecord() {
+        var context = new Context("pop-capacity", "pop-capacity-parse");
+        var failure = new RegistryCredentialsException("topic pop-capacity: HTTP 403",
+                new RegistryAccessDeniedException(403, 403, "User 'app' has the read role"));
 
         var response = handler.handleError(context, new Record<>("k", "v", 0L), failure);
 

@@ -86,9 +86,9 @@ public final class EventParser<T> implements FixedKeyProcessor<byte[], byte[], P
         try {
             event = kind.deserializer().deserialize(metadata.topic(), record.headers(), record.value());
         } catch (SerializationException e) {
-            if (Failures.isTransient(e)) {
-                // The registry could not be reached: not the record's fault, so fail and retry
-                // rather than dead-letter every record until it is back.
+            if (Failures.isTransient(e) || Failures.isRegistryAccessRefused(e)) {
+                // The registry could not be reached, or refused our credentials: not the record's
+                // fault, so fail rather than dead-letter every record until it is back or fixed.
                 throw e;
             }
             reject(record, metadata, List.of(DeadLetterHeaders.REASON_DESERIALIZATION), describe(e));
