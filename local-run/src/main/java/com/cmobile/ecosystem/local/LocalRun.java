@@ -289,7 +289,7 @@ public final class LocalRun implements Callable<Integer> {
 
     /**
      * The app's configuration from the environment, as in a deployment, except what this launcher
-     * owns: where the broker and registry are, the HTTP port and the state directory. The local
+     * owns: where the broker and registry are, the HTTP port and address (loopback) and the state directory. The local
      * run is one instance, which no standby can be assigned to, so it asks for none unless the
      * environment says otherwise (Kafka Streams would warn once per task at every rebalance). Its
      * state is small, so it keeps its stores in memory unless told otherwise: opening a RocksDB
@@ -303,6 +303,8 @@ public final class LocalRun implements Callable<Integer> {
         values.put("STATE_DIR", stateDir.toString());
         values.put("HTTP_PORT", Integer.toString(port));
         values.put("APPLICATION_SERVER", "localhost:" + port);
+        // The local run is for this machine: its API answers on loopback only, whatever HTTP_HOST says.
+        values.put("HTTP_HOST", "127.0.0.1");
         values.putIfAbsent("NUM_STANDBY_REPLICAS", "0");
         values.putIfAbsent("STATE_STORES", "in-memory");
         return AppConfig.from(values);

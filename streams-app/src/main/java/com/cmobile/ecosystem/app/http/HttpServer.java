@@ -10,15 +10,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin server: JSON everywhere, errors as {@link ApiError} (never a stack trace), unknown
- * paths as JSON 404, {@code /metrics} in Prometheus text format, and every request timed as
+ * The Javalin server: JSON everywhere, errors as {@link ApiError} (never a stack trace, also for
+ * what Jetty refuses itself, such as oversized headers), access checked before routing
+ * ({@link ApiAccess}), unknown paths as JSON 404, plain HTTP or TLS, {@code /metrics} in Prometheus text format, and every request timed as
  * {@code http_server_requests} by route template (not raw path, which would explode the label set)
  * and status.
  */
@@ -33,18 +41,55 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Creates and starts the server on {@code port} (0 for any free port).
+     * Where and how the server listens.
+     *
+     * @param host address to bind, {@code 0.0.0.0} for every interface
+     * @param port 0 for any free port
+     * @param tls  serve https with this context, or plain HTTP
+     */
+    public record Binding(String host, int port, Optional<SSLContext> tls) {
+        public static Binding plain(int port) {
+            return new Binding("0.0.0.0", port, Optional.empty());
+        }
+    }
+
+    /**
+     * Creates and starts an open, plain-HTTP server on every interface at {@code port} (0 for any free port).
      *
      * @param routes registers the routes, e.g. {@code app -> { api.register(app); health.register(app); }}
      */
     public static HttpServer start(int port, ObjectMapper mapper, PrometheusMeterRegistry registry,
                                    Consumer<Javalin> routes) {
+        return start(Binding.plain(port), ApiAccess.open(), mapper, registry, routes);
+    }
+
+    /** Creates and starts the server at {@code binding}, refusing what {@code access} does not allow. */
+    public static HttpServer start(Binding binding, ApiAccess access, ObjectMapper mapper,
+                                   PrometheusMeterRegistry registry, Consumer<Javalin> routes) {
         Javalin app = Javalin.create(config -> {
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
+            binding.tls().ifPresent(context -> config.jetty.addConnector((server, httpConfiguration) -> {
+                // Peers are reached by the host of their APPLICATION_SERVER, which need not be what SNI names.
+                var customizer = new SecureRequestCustomizer();
+                customizer.setSniHostCheck(false);
+                httpConfiguration.addCustomizer(customizer);
+                var ssl = new SslContextFactory.Server();
+                ssl.setSslContext(context);
+                var connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                        new HttpConnectionFactory(httpConfiguration));
+                connector.setHost(binding.host());
+                connector.setPort(binding.port());
+                return connector;
+            }));
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.router.ignoreTrailingSlashes = true;
             config.requestLogger.http((ctx, millis) -> time(registry, ctx, millis));
+        });
+        app.exception(AccessDenied.class, (e, ctx) -> {
+            e.challenge().ifPresent(challenge -> ctx.header("WWW-Authenticate", challenge));
+            ctx.status(e.status()).json(new ApiError(e.error(), e.getMessage()));
         });
         app.exception(BadRequestException.class, (e, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError("bad-request", e.getMessage())));
@@ -64,8 +109,14 @@ public final class HttpServer implements AutoCloseable {
             }
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        access.register(app);
         routes.accept(app);
-        app.start(port);
+        if (binding.tls().isPresent()) {
+            // The TLS connector above is the only one: Javalin adds its plain one only when there is none.
+            app.start();
+        } else {
+            app.start(binding.host(), binding.port());
+        }
         return new HttpServer(app);
     }
 
