@@ -17,7 +17,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Jetty's own answers, to requests that never reach Javalin (a request line or headers too large, a
- * URI Jetty cannot parse), as the API's {@link ApiError} JSON instead of Jetty's HTML page.
+ * URI Jetty cannot parse, {@code *} as the target of anything but OPTIONS), as the API's
+ * {@link ApiError} JSON instead of Jetty's HTML page or an empty body.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -29,6 +30,12 @@ final class JsonErrorHandler extends ErrorHandler {
         this.mapper = mapper;
         setShowStacks(false);
         setShowServlet(false);
+    }
+
+    /** Jetty writes a body only for GET, POST and HEAD; an API error has one whatever the method. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
