@@ -296,7 +296,7 @@ public final class LocalRun implements Callable<Integer> {
      * instance per store and task costs start-up time, while restoring the few thousand changelog
      * records on the next start is quick (local-run/README.md has the figures).
      */
-    private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
+    AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
         values.put("BOOTSTRAP_SERVERS", bootstrapServers);
         values.put("SCHEMA_REGISTRY_URL", registryUrl);

@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.app.it.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection, for requests a well-behaved client
@@ -76,6 +78,12 @@ final class RawHttp {
                 body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
             } else {
                 body = in.readAllBytes();
+            }
+            if ("gzip".equalsIgnoreCase(headers.getOrDefault("content-encoding", "")) && body.length > 0) {
+                // Javalin compresses larger answers for clients that accept gzip.
+                try (var unzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = unzip.readAllBytes();
+                }
             }
             return Optional.of(new Response(status, headers, body, (System.nanoTime() - start) / 1_000_000));
         }
