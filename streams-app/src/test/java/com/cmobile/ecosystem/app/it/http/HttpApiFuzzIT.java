@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * random, oversized and many headers, other methods, bodies up to 3 MB, paths up to 100 KB). Every
  * request must be answered within a bound, never with a 5xx other than 503, never with a stack
  * trace or an exception's class name in the body, and every 4xx and 503 body must be the API's
- * JSON error. The seed is printed; {@code -Dfuzz.seed=...} replays a run, {@code -Dfuzz.requests=...}
+ * JSON error; the secured instance must never answer 2xx to a request without the credentials its
+ * path needs. The seed is printed; {@code -Dfuzz.seed=...} replays a run, {@code -Dfuzz.requests=...}
  * changes its size.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
@@ -142,6 +143,9 @@ class HttpApiFuzzIT {
                 errors.merge(response.status() + " " + errorKind(response), 1, Integer::sum);
             }
             problems.addAll(problems(request, response));
+            if (app == secured && response.status() / 100 == 2 && !allowed(request)) {
+                problems.add("answered " + response.status() + " without the credentials it needs: " + request.describe());
+            }
         }
         System.out.printf("HTTP fuzz of %s instance: %d requests tried (seed %d), statuses %s, slowest %d ms, "
                         + "%d problem(s)%n", app == secured ? "the secured" : "the open", tried, BASE_SEED, statuses,
@@ -178,6 +182,23 @@ class HttpApiFuzzIT {
             }
         }
         return problems;
+    }
+
+    /**
+     * Whether the secured instance may answer {@code request} with success: probes are open, the
+     * internal routes need the peer secret (which the fuzz never sends), everything else a token.
+     */
+    private boolean allowed(FuzzRequests.Request request) {
+        String path = request.target().replaceAll("/{2,}", "/");
+        String credentials = String.join("\n", request.headers());
+        if (path.contains("internal")) {
+            return false;
+        }
+        if (path.startsWith("/health/live") || path.startsWith("/health/ready")) {
+            return true;
+        }
+        return credentials.contains(secrets.readToken)
+                || (credentials.contains(secrets.metricsToken) && path.startsWith("/metrics"));
     }
 
     /** The start of an error's message, without the parts that vary (values, numbers). */
