@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ class HttpApiFuzzIT {
         AppInstances.TestTopics topics = AppInstances.TestTopics.create(kafka, 3);
         Map<String, String> local = Map.of("HTTP_HOST", "127.0.0.1", "NUM_STANDBY_REPLICAS", "0");
         open = AppInstances.start(kafka, kafka.uniqueName("fuzz-open"), topics, dir.resolve("open"), local);
-        var securedSettings = new java.util.HashMap<>(secrets.settings());
+        var securedSettings = new HashMap<>(secrets.settings());
         securedSettings.putAll(local);
         secured = AppInstances.start(kafka, kafka.uniqueName("fuzz-secured"), topics, dir.resolve("secured"),
                 securedSettings);
@@ -115,7 +116,7 @@ class HttpApiFuzzIT {
         long seed = BASE_SEED ^ salt;
         var requests = new FuzzRequests(seed, credentials);
         Map<Integer, Integer> statuses = new TreeMap<>();
-        Map<String, Integer> errors = new java.util.HashMap<>();
+        Map<String, Integer> errors = new HashMap<>();
         List<String> problems = new ArrayList<>();
         int tried = 0;
         long slowest = 0;
