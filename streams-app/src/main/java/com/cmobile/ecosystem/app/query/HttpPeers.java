@@ -128,7 +128,7 @@ public final class HttpPeers implements Peers {
                     HttpResponse.BodyHandlers.ofString());
             silentSince.remove(peer);
             if (response.statusCode() != 200) {
-                return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode()
+                return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode() + hint(response)
                         + " for key '" + key + "' of store '" + store + "'", Duration.ofSeconds(1));
             }
             return mapper.readValue(response.body(), KeyReply.class).toAnswer();
@@ -175,7 +175,7 @@ public final class HttpPeers implements Peers {
             }
             if (response.statusCode() != 200) {
                 throw new CompletionException(new IOException(
-                        peer + " answered HTTP " + response.statusCode() + " on " + path));
+                        peer + " answered HTTP " + response.statusCode() + hint(response) + " on " + path));
             }
             try {
                 return mapper.readValue(response.body(), type);
@@ -194,6 +194,11 @@ public final class HttpPeers implements Peers {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         secret.ifPresent(s -> request.header(PeerSecret.HEADER, s.value()));
         return request.GET().build();
+    }
+
+    /** What a refusal by a peer usually means: the instances do not share the same peer secret. */
+    private static String hint(HttpResponse<String> response) {
+        return response.statusCode() == 401 ? " (is PEER_SECRET_FILE the same on every instance?)" : "";
     }
 
     /**

@@ -173,4 +173,17 @@ class HttpPeersTest {
         assertThat(((Answer.Unavailable<?>) answer).reason()).endsWith("did not answer: connection refused")
                 .doesNotContain("Exception").doesNotContain("java.");
     }
+
+    @Test
+    void aPeerRefusingTheSecretIsReportedAsAMismatchedPeerSecret() {
+        server.createContext(HttpPeers.INTERNAL + "/stores/pop-state-store/key", exchange -> {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+
+        Answer<?> answer = peers.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+
+        assertThat(((Answer.Unavailable<?>) answer).reason())
+                .contains("answered HTTP 401 (is PEER_SECRET_FILE the same on every instance?)");
+    }
 }

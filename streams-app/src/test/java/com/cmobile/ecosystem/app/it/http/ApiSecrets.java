@@ -3,6 +3,7 @@ package com.cmobile.ecosystem.app.it.http;
 import com.cmobile.ecosystem.app.http.ApiTokens;
 import com.cmobile.ecosystem.app.http.NewApiToken;
 import com.cmobile.ecosystem.app.http.Scope;
+import com.cmobile.ecosystem.app.http.TestKeyStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The secrets of a secured test run, made at run time in a temporary directory: a tokens file with a
  * {@code read} and a {@code metrics} token, a peer secret, and, when asked, a PKCS12 key store with a
- * self-signed certificate for localhost made by the JDK's {@code keytool}.
+ * self-signed certificate for localhost ({@link TestKeyStores}).
  */
 final class ApiSecrets {
 
@@ -38,7 +38,7 @@ final class ApiSecrets {
                     ApiTokens.line("scraper", metricsToken, Set.of(Scope.METRICS))), StandardCharsets.UTF_8);
             peerSecretFile = dir.resolve("peer-secret");
             Files.writeString(peerSecretFile, peerSecret + "\n");
-            keystore = tls ? selfSignedKeystore(dir.resolve("api.p12")) : null;
+            keystore = tls ? TestKeyStores.selfSigned(dir.resolve("api.p12"), KEYSTORE_PASSWORD) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,24 +61,5 @@ final class ApiSecrets {
             settings.put("HTTP_TLS_TRUSTSTORE_PASSWORD", KEYSTORE_PASSWORD);
         }
         return settings;
-    }
-
-    private static Path selfSignedKeystore(Path file) throws IOException {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "api", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
-                "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
-                .redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: "
-                        + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while keytool ran", e);
-        }
-        return file;
     }
 }
