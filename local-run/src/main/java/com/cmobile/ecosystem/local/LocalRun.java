@@ -304,20 +304,22 @@ public final class LocalRun implements Callable<Integer> {
 
     /**
      * The app's configuration from the environment, as in a deployment, except what this launcher
-     * owns: where the broker and registry are, the HTTP port and the state directory. The local
+     * owns: where the broker and registry are, the HTTP port and address (loopback) and the state directory. The local
      * run is one instance, which no standby can be assigned to, so it asks for none unless the
      * environment says otherwise (Kafka Streams would warn once per task at every rebalance). Its
      * state is small, so it keeps its stores in memory unless told otherwise: opening a RocksDB
      * instance per store and task costs start-up time, while restoring the few thousand changelog
      * records on the next start is quick (local-run/README.md has the figures).
      */
-    private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
+    AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
         values.put("BOOTSTRAP_SERVERS", bootstrapServers);
         values.put("SCHEMA_REGISTRY_URL", registryUrl);
         values.put("STATE_DIR", stateDir.toString());
         values.put("HTTP_PORT", Integer.toString(port));
         values.put("APPLICATION_SERVER", "localhost:" + port);
+        // The local run is for this machine: its API answers on loopback only, whatever HTTP_HOST says.
+        values.put("HTTP_HOST", "127.0.0.1");
         values.putIfAbsent("NUM_STANDBY_REPLICAS", "0");
         values.putIfAbsent("STATE_STORES", "in-memory");
         return AppConfig.from(values);

@@ -74,4 +74,14 @@ class LocalRunCommandTest {
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
+
+    @Test
+    void theAppApiListensOnLoopbackOnlyWhateverTheEnvironmentSays() {
+        var launcher = new LocalRun(Map.of("HTTP_HOST", "0.0.0.0", "NUM_STREAM_THREADS", "2"));
+
+        var config = launcher.appConfig("localhost:9092", "http://localhost:8081", dataDir, 8080);
+
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.numStreamThreads()).isEqualTo(2);
+    }
 }

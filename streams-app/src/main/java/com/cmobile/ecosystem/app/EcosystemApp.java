@@ -1,11 +1,15 @@
 package com.cmobile.ecosystem.app;
 
 import com.cmobile.ecosystem.app.config.AppConfig;
+import com.cmobile.ecosystem.app.config.HttpSettings;
 import com.cmobile.ecosystem.app.config.StreamsProperties;
+import com.cmobile.ecosystem.app.http.ApiAccess;
 import com.cmobile.ecosystem.app.http.ApiRoutes;
+import com.cmobile.ecosystem.app.http.ApiTokens;
 import com.cmobile.ecosystem.app.http.HealthRoutes;
 import com.cmobile.ecosystem.app.http.HttpServer;
 import com.cmobile.ecosystem.app.http.InternalRoutes;
+import com.cmobile.ecosystem.app.http.TlsContexts;
 import com.cmobile.ecosystem.app.metrics.BusinessGauges;
 import com.cmobile.ecosystem.app.metrics.DeadLetterCounter;
 import com.cmobile.ecosystem.app.metrics.EcosystemMetrics;
@@ -18,6 +22,7 @@ import com.cmobile.ecosystem.app.query.ClusterQueries;
 import com.cmobile.ecosystem.app.query.HttpPeers;
 import com.cmobile.ecosystem.app.query.Instance;
 import com.cmobile.ecosystem.app.query.LocalReader;
+import com.cmobile.ecosystem.app.query.PeerSecret;
 import com.cmobile.ecosystem.app.query.StoreValueJson;
 import com.cmobile.ecosystem.app.query.StreamsClusterView;
 import com.cmobile.ecosystem.app.query.StreamsLocalReader;
@@ -30,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -105,6 +111,14 @@ public final class EcosystemApp implements AutoCloseable {
 
     /** Starts the HTTP server, then Kafka Streams (so peers can reach this instance as soon as it joins). */
     public static EcosystemApp start(AppConfig config, Options options) {
+        // Files first: a bad tokens file or key store stops the start before anything else runs.
+        HttpSettings httpSettings = config.http();
+        Optional<ApiTokens> tokens = httpSettings.apiTokensFile().map(ApiTokens::load);
+        Optional<PeerSecret> peerSecret = httpSettings.peerSecretFile().map(PeerSecret::load);
+        var binding = new HttpServer.Binding(httpSettings.host(), config.httpPort(),
+                httpSettings.tlsKeystore().map(TlsContexts::server));
+        var peerClient = HttpPeers.defaultClient(config.peerConnectTimeout(),
+                httpSettings.tls() ? Optional.of(TlsContexts.client(httpSettings.tlsTruststore())) : Optional.empty());
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = ModelJson.newMapper();
         EcosystemMetrics metrics = new EcosystemMetrics();
@@ -122,7 +136,7 @@ public final class EcosystemApp implements AutoCloseable {
         StreamsLocalReader local = new StreamsLocalReader(streams, topology.describe(), self,
                 new StoreValueJson(mapper), options.retryAfter());
         ClusterQueries stores = new ClusterQueries(local,
-                new HttpPeers(HttpPeers.defaultClient(config.peerConnectTimeout()), mapper, config.sessionTimeout()),
+                new HttpPeers(peerClient, mapper, config.sessionTimeout(), httpSettings.tls(), peerSecret),
                 new StreamsClusterView(streams, topology.describe(), config.applicationId()),
                 options.queryTimeout(), options.retryAfter());
         metrics.bindStreams(streams);
@@ -132,7 +146,8 @@ public final class EcosystemApp implements AutoCloseable {
 
         HttpServer http;
         try {
-            http = HttpServer.start(config.httpPort(), mapper, metrics.registry(), app -> {
+            var access = new ApiAccess(tokens, httpSettings.metricsPublic(), peerSecret);
+            http = HttpServer.start(binding, access, mapper, metrics.registry(), app -> {
                 new ApiRoutes(new CapacityQueries(stores, mapper), new AllianceQueries(stores, mapper),
                         new TimeTravelQueries(stores, mapper), stores, clock).register(app);
                 new InternalRoutes(local, QUERYABLE_STORES).register(app);
@@ -142,10 +157,12 @@ public final class EcosystemApp implements AutoCloseable {
         } catch (RuntimeException e) {
             streams.close(Duration.ZERO);
             metrics.close();
-            throw new IllegalStateException("cannot serve HTTP on port " + config.httpPort(), e);
+            throw new IllegalStateException("cannot serve HTTP on " + httpSettings.host() + ":" + config.httpPort(), e);
         }
         streams.start();
-        LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
+        LOG.info("Instance {} started: application {}, {} on {}:{}, {}", self, config.applicationId(),
+                httpSettings.tls() ? "https" : "http", httpSettings.host(), http.port(),
+                tokens.map(t -> t.size() + " API token(s)").orElse("no API tokens: the API is open"));
         return new EcosystemApp(streams, http, metrics, inputLag, self, local, options);
     }
 

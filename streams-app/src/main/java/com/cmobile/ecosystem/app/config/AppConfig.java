@@ -41,6 +41,8 @@ import com.cmobile.ecosystem.events.Topics;
  * @param cacheMaxBytes             {@code CACHE_MAX_BYTES}
  * @param replicationFactor         {@code REPLICATION_FACTOR}
  * @param httpPort                  {@code HTTP_PORT}
+ * @param http                      {@code HTTP_HOST}, {@code API_TOKENS_FILE}, {@code METRICS_PUBLIC},
+ *                                  {@code PEER_SECRET_FILE}, {@code HTTP_TLS_*}
  * @param applicationServer         {@code APPLICATION_SERVER}, never null: its default is filled in
  * @param popCapacityTopic          {@code POP_CAPACITY_TOPIC}
  * @param partnerOnboardingTopic    {@code PARTNER_ONBOARDING_TOPIC}
@@ -60,7 +62,7 @@ import com.cmobile.ecosystem.events.Topics;
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
                         Duration commitInterval, long cacheMaxBytes, int replicationFactor, int httpPort,
-                        String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
+                        HttpSettings http, String applicationServer, String popCapacityTopic, String partnerOnboardingTopic,
                         String popCapacityDlqTopic, String partnerOnboardingDlqTopic,
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
                         Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
@@ -141,6 +143,36 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                     "replication factor of internal topics; -1 takes the broker's default")
             .define("HTTP_PORT", Type.INT, 8080, Range.between(0, 65535), Importance.HIGH,
                     "port of the HTTP API")
+            .define("HTTP_HOST", Type.STRING, "0.0.0.0", NOT_BLANK, Importance.HIGH,
+                    "address the HTTP API binds: `0.0.0.0` every interface (containers), `127.0.0.1` this "
+                            + "machine only (the local run)")
+            .define("API_TOKENS_FILE", Type.STRING, null, null, Importance.HIGH,
+                    "file of bearer tokens, hashed, with their scopes (see HTTP API, Security); when set, "
+                            + "`/api/v1/*` needs a `read` token and `/metrics` a `metrics` token; needs "
+                            + "`PEER_SECRET_FILE`",
+                    null, -1, Width.NONE, "API_TOKENS_FILE", List.of(), null, "none: the API is open")
+            .define("METRICS_PUBLIC", Type.BOOLEAN, false, Importance.MEDIUM,
+                    "with `API_TOKENS_FILE`, `true` leaves `/metrics` open to scrapers without a token")
+            .define("PEER_SECRET_FILE", Type.STRING, null, null, Importance.HIGH,
+                    "file holding the secret (at least 32 characters) instances send each other on forwarded "
+                            + "queries; when set, `/internal/v1/*` refuses requests without it; the same file on "
+                            + "every instance",
+                    null, -1, Width.NONE, "PEER_SECRET_FILE", List.of(), null, "none: internal routes are open")
+            .define("HTTP_TLS_KEYSTORE", Type.STRING, null, null, Importance.HIGH,
+                    "PKCS12 key store with the server's key and certificate: the API then serves https only, and "
+                            + "instances call each other over https; the certificate must name the host of every "
+                            + "instance's `APPLICATION_SERVER`",
+                    null, -1, Width.NONE, "HTTP_TLS_KEYSTORE", List.of(), null, "none: plain HTTP")
+            .define("HTTP_TLS_KEYSTORE_PASSWORD", Type.PASSWORD, null, null, Importance.HIGH,
+                    "password of `HTTP_TLS_KEYSTORE` and of its key",
+                    null, -1, Width.NONE, "HTTP_TLS_KEYSTORE_PASSWORD", List.of(), null, "none")
+            .define("HTTP_TLS_TRUSTSTORE", Type.STRING, null, null, Importance.MEDIUM,
+                    "PKCS12 trust store the certificates of other instances are checked against (a key store "
+                            + "with a self-signed certificate shared by all instances will do)",
+                    null, -1, Width.NONE, "HTTP_TLS_TRUSTSTORE", List.of(), null, "the JDK's certificate authorities")
+            .define("HTTP_TLS_TRUSTSTORE_PASSWORD", Type.PASSWORD, null, null, Importance.MEDIUM,
+                    "password of `HTTP_TLS_TRUSTSTORE`",
+                    null, -1, Width.NONE, "HTTP_TLS_TRUSTSTORE_PASSWORD", List.of(), null, "none")
             .define("APPLICATION_SERVER", Type.STRING, null, HOST_AND_PORT, Importance.HIGH,
                     "host:port other instances reach this one at for interactive queries",
                     null, -1, Width.NONE, "APPLICATION_SERVER", List.of(), null, "localhost:<HTTP_PORT>")
@@ -209,6 +241,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         check("CACHE_MAX_BYTES", cacheMaxBytes);
         check("REPLICATION_FACTOR", replicationFactor);
         check("HTTP_PORT", httpPort);
+        Objects.requireNonNull(http, "HTTP_HOST");
         check("APPLICATION_SERVER", Objects.requireNonNull(applicationServer, "APPLICATION_SERVER"));
         check("POP_CAPACITY_TOPIC", popCapacityTopic);
         check("PARTNER_ONBOARDING_TOPIC", partnerOnboardingTopic);
@@ -270,6 +303,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 (Long) settings.get("CACHE_MAX_BYTES"),
                 (Integer) settings.get("REPLICATION_FACTOR"),
                 httpPort,
+                httpSettings(settings),
                 applicationServer == null ? "localhost:" + httpPort : applicationServer,
                 (String) settings.get("POP_CAPACITY_TOPIC"),
                 (String) settings.get("PARTNER_ONBOARDING_TOPIC"),
@@ -296,6 +330,25 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         return schemaRegistryUserInfo.map(userInfo -> Map.of(
                 "basic.auth.credentials.source", "USER_INFO",
                 "basic.auth.user.info", userInfo.value())).orElse(Map.of());
+    }
+
+    private static HttpSettings httpSettings(Map<String, Object> settings) {
+        return new HttpSettings(((String) settings.get("HTTP_HOST")).strip(),
+                optionalPath(settings, "API_TOKENS_FILE"),
+                (Boolean) settings.get("METRICS_PUBLIC"),
+                optionalPath(settings, "PEER_SECRET_FILE"),
+                keyStore(settings, "HTTP_TLS_KEYSTORE"),
+                keyStore(settings, "HTTP_TLS_TRUSTSTORE"));
+    }
+
+    private static Optional<Path> optionalPath(Map<String, Object> settings, String name) {
+        return Optional.ofNullable((String) settings.get(name)).map(String::strip).map(Path::of);
+    }
+
+    private static Optional<HttpSettings.KeyStoreFile> keyStore(Map<String, Object> settings, String name) {
+        Password password = (Password) settings.get(name + "_PASSWORD");
+        return optionalPath(settings, name).map(path ->
+                new HttpSettings.KeyStoreFile(path, password == null ? new Password("") : password));
     }
 
     /** The dotted spelling {@code from} also accepts for {@code name}: {@code http.port}. */

@@ -105,7 +105,7 @@ public final class ClusterQueries {
                 call.cancel(true);
                 silent.put(host, "did not answer within " + timeout);
             } catch (ExecutionException e) {
-                silent.put(host, String.valueOf(e.getCause()));
+                silent.put(host, FailureText.of(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 silent.put(host, "interrupted while waiting");

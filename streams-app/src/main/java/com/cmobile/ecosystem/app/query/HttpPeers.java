@@ -23,11 +23,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link Peers} over HTTP: calls the {@code /internal/v1} endpoints of the other instances at their
- * {@code application.server} address. The internal endpoints answer from local stores only, so a
- * forwarded request is never forwarded again.
+ * {@code application.server} address, over http or https, with the {@link PeerSecret} when there
+ * is one (never the caller's own credentials). The internal endpoints answer from local stores only,
+ * so a forwarded request is never forwarded again.
  */
 public final class HttpPeers implements Peers {
 
@@ -41,6 +43,8 @@ public final class HttpPeers implements Peers {
     private final ObjectMapper mapper;
     private final Executor calls;
     private final Duration ownerLossDetection;
+    private final String scheme;
+    private final Optional<PeerSecret> secret;
     /** When each peer that does not answer stopped answering (System.nanoTime), until it answers again. */
     private final ConcurrentMap<Instance, Long> silentSince = new ConcurrentHashMap<>();
 
@@ -57,11 +61,27 @@ public final class HttpPeers implements Peers {
         this(client, mapper, callExecutor(), ownerLossDetection);
     }
 
+    /**
+     * @param https  whether peers serve https ({@code client} then needs an SSL context that trusts them)
+     * @param secret sent on every call, when there is one
+     */
+    public HttpPeers(HttpClient client, ObjectMapper mapper, Duration ownerLossDetection, boolean https,
+                     Optional<PeerSecret> secret) {
+        this(client, mapper, callExecutor(), ownerLossDetection, https, secret);
+    }
+
     HttpPeers(HttpClient client, ObjectMapper mapper, Executor calls, Duration ownerLossDetection) {
+        this(client, mapper, calls, ownerLossDetection, false, Optional.empty());
+    }
+
+    HttpPeers(HttpClient client, ObjectMapper mapper, Executor calls, Duration ownerLossDetection, boolean https,
+              Optional<PeerSecret> secret) {
         this.client = client;
         this.mapper = mapper;
         this.calls = calls;
         this.ownerLossDetection = ownerLossDetection;
+        this.scheme = https ? "https" : "http";
+        this.secret = secret;
     }
 
     /**
@@ -87,8 +107,15 @@ public final class HttpPeers implements Peers {
      * kept-alive connections are what a forwarded query needs.
      */
     public static HttpClient defaultClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        return defaultClient(connectTimeout, Optional.empty());
+    }
+
+    /** As {@link #defaultClient(Duration)}, for https with {@code tls} (which decides what to trust). */
+    public static HttpClient defaultClient(Duration connectTimeout, Optional<SSLContext> tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
+        tls.ifPresent(builder::sslContext);
+        return builder.build();
     }
 
     @Override
@@ -101,7 +128,7 @@ public final class HttpPeers implements Peers {
                     HttpResponse.BodyHandlers.ofString());
             silentSince.remove(peer);
             if (response.statusCode() != 200) {
-                return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode()
+                return new Answer.Unavailable<>(peer + " answered HTTP " + response.statusCode() + hint(response)
                         + " for key '" + key + "' of store '" + store + "'", Duration.ofSeconds(1));
             }
             return mapper.readValue(response.body(), KeyReply.class).toAnswer();
@@ -148,7 +175,7 @@ public final class HttpPeers implements Peers {
             }
             if (response.statusCode() != 200) {
                 throw new CompletionException(new IOException(
-                        peer + " answered HTTP " + response.statusCode() + " on " + path));
+                        peer + " answered HTTP " + response.statusCode() + hint(response) + " on " + path));
             }
             try {
                 return mapper.readValue(response.body(), type);
@@ -158,13 +185,20 @@ public final class HttpPeers implements Peers {
         }, calls);
     }
 
-    private static HttpRequest request(Instance peer, String path, Map<String, String> query, Duration timeout) {
+    private HttpRequest request(Instance peer, String path, Map<String, String> query, Duration timeout) {
         String queryString = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + INTERNAL + path
+        URI uri = URI.create(scheme + "://" + peer.host() + ":" + peer.port() + INTERNAL + path
                 + (queryString.isEmpty() ? "" : "?" + queryString));
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        secret.ifPresent(s -> request.header(PeerSecret.HEADER, s.value()));
+        return request.GET().build();
+    }
+
+    /** What a refusal by a peer usually means: the instances do not share the same peer secret. */
+    private static String hint(HttpResponse<String> response) {
+        return response.statusCode() == 401 ? " (is PEER_SECRET_FILE the same on every instance?)" : "";
     }
 
     /**
@@ -178,6 +212,6 @@ public final class HttpPeers implements Peers {
         long since = silentSince.computeIfAbsent(peer, p -> now);
         Duration left = ownerLossDetection.minusNanos(now - since);
         Duration retryAfter = left.compareTo(Duration.ZERO) > 0 ? left.plusSeconds(1) : Duration.ofSeconds(1);
-        return new Answer.Unavailable<>("instance " + peer + " did not answer: " + e, retryAfter);
+        return new Answer.Unavailable<>("instance " + peer + " did not answer: " + FailureText.of(e), retryAfter);
     }
 }

@@ -83,7 +83,7 @@ public final class StreamsLocalReader implements LocalReader {
         } catch (RuntimeException e) {
             // Typically InvalidStateStoreException while a rebalance closes or opens stores.
             return new RangeReply(self.toString(), List.of(),
-                    List.of(new RangeReply.Failure(-1, "store '" + store + "' cannot be read now: " + e)));
+                    List.of(new RangeReply.Failure(-1, "store '" + store + "' cannot be read now: " + FailureText.of(e))));
         }
     }
 
@@ -235,7 +235,7 @@ public final class StreamsLocalReader implements LocalReader {
         try {
             return query.get();
         } catch (RuntimeException e) {
-            return unavailable("store '" + store + "' on " + self + " cannot be read now: " + e);
+            return unavailable("store '" + store + "' on " + self + " cannot be read now: " + FailureText.of(e));
         }
     }
 

@@ -118,6 +118,7 @@ class AppConfigTest {
     }
 
     @Test
+<<<<<<< HEAD
     void registryCredentialsAreOffByDefault() {
         assertThat(AppConfig.defaults().schemaRegistryCredentials()).isEmpty();
         assertThat(StreamsProperties.serdeConfig(AppConfig.defaults()))
@@ -146,5 +147,43 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO must be user:password")
                 .message().doesNotContain("token-only");
+=======
+    void theApiBindsEveryInterfaceOpenAndPlainByDefault() {
+        HttpSettings http = AppConfig.defaults().http();
+
+        assertThat(http.host()).isEqualTo("0.0.0.0");
+        assertThat(http.apiTokensFile()).isEmpty();
+        assertThat(http.peerSecretFile()).isEmpty();
+        assertThat(http.metricsPublic()).isFalse();
+        assertThat(http.tls()).isFalse();
+    }
+
+    @Test
+    void httpSecuritySettingsComeFromTheEnvironmentAndPasswordsStayHidden() {
+        HttpSettings http = AppConfig.from(Map.of("HTTP_HOST", "127.0.0.1", "API_TOKENS_FILE", "/etc/ecosystem/tokens",
+                "PEER_SECRET_FILE", "/etc/ecosystem/peer-secret", "METRICS_PUBLIC", "true",
+                "HTTP_TLS_KEYSTORE", "/etc/ecosystem/api.p12", "HTTP_TLS_KEYSTORE_PASSWORD", "s3cret-pass")).http();
+
+        assertThat(http.host()).isEqualTo("127.0.0.1");
+        assertThat(http.apiTokensFile()).contains(java.nio.file.Path.of("/etc/ecosystem/tokens"));
+        assertThat(http.metricsPublic()).isTrue();
+        assertThat(http.tls()).isTrue();
+        assertThat(http.tlsKeystore().orElseThrow().password().value()).isEqualTo("s3cret-pass");
+        assertThat(http.toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void tokensWithoutAPeerSecretAreRejectedBecauseInternalRoutesWouldBeOpen() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("API_TOKENS_FILE", "/etc/ecosystem/tokens")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("API_TOKENS_FILE is set but PEER_SECRET_FILE is not");
+    }
+
+    @Test
+    void aTruststoreWithoutAKeystoreIsRejected() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("HTTP_TLS_TRUSTSTORE", "/etc/ecosystem/trust.p12")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HTTP_TLS_TRUSTSTORE is set but HTTP_TLS_KEYSTORE is not");
+>>>>>>> sec-http
     }
 }

@@ -34,8 +34,13 @@ final class HttpFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     HttpFixture(Set<String> internalStores, HealthRoutes health) {
+        this(internalStores, health, ApiAccess.open());
+    }
+
+    HttpFixture(Set<String> internalStores, HealthRoutes health, ApiAccess access) {
         ClusterQueries stores = cluster.queriesVia(0, Duration.ofSeconds(1));
-        server = HttpServer.start(0, cluster.mapper, registry, app -> {
+        server = HttpServer.start(new HttpServer.Binding("127.0.0.1", 0, java.util.Optional.empty()), access,
+                cluster.mapper, registry, app -> {
             new ApiRoutes(new CapacityQueries(stores, cluster.mapper), new AllianceQueries(stores, cluster.mapper),
                     new TimeTravelQueries(stores, cluster.mapper), stores, CLOCK).register(app);
             new InternalRoutes(cluster.member(0), internalStores).register(app);
@@ -44,9 +49,13 @@ final class HttpFixture implements AutoCloseable {
     }
 
     HttpFixture() {
+        this(ApiAccess.open());
+    }
+
+    HttpFixture(ApiAccess access) {
         this(Set.of("city-capacity-store"), new HealthRoutes(
                 () -> new HealthRoutes.Check(true, "RUNNING", List.of()),
-                () -> new HealthRoutes.Check(false, "REBALANCING", List.of("Kafka Streams is REBALANCING"))));
+                () -> new HealthRoutes.Check(false, "REBALANCING", List.of("Kafka Streams is REBALANCING"))), access);
     }
 
     record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {
@@ -55,11 +64,13 @@ final class HttpFixture implements AutoCloseable {
         }
     }
 
-    Response get(String pathAndQuery) {
+    Response get(String pathAndQuery, String... headers) {
         try {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + pathAndQuery)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
                     ? cluster.mapper.readTree(response.body())
                     : null;

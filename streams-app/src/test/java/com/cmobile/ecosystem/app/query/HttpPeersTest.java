@@ -141,4 +141,49 @@ class HttpPeersTest {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void everyCallCarriesThePeerSecretAndNoOtherCredentials() throws Exception {
+        var headers = new ConcurrentHashMap<String, String>();
+        server.createContext(HttpPeers.INTERNAL + "/stores/pop-state-store/key", exchange -> {
+            headers.put("secret", String.valueOf(exchange.getRequestHeaders().getFirst(PeerSecret.HEADER)));
+            headers.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"status\":\"NOT_FOUND\",\"message\":\"no such key\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        String secret = "s".repeat(PeerSecret.MIN_LENGTH);
+        var withSecret = new HttpPeers(HttpPeers.defaultClient(Duration.ofSeconds(2)), ModelJson.newMapper(),
+                Duration.ZERO, false, Optional.of(PeerSecret.of(secret)));
+
+        withSecret.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+        withSecret.status(peer, Duration.ofSeconds(2)).get(5, TimeUnit.SECONDS);
+
+        assertThat(headers).containsEntry("secret", secret).containsEntry("authorization", "null");
+    }
+
+    @Test
+    void anUnreachablePeerIsDescribedInWordsWithoutAnExceptionClass() {
+        server.stop(0);
+
+        Answer<?> answer = peers.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+
+        assertThat(answer).isInstanceOf(Answer.Unavailable.class);
+        assertThat(((Answer.Unavailable<?>) answer).reason()).endsWith("did not answer: connection refused")
+                .doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
+    void aPeerRefusingTheSecretIsReportedAsAMismatchedPeerSecret() {
+        server.createContext(HttpPeers.INTERNAL + "/stores/pop-state-store/key", exchange -> {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+
+        Answer<?> answer = peers.get(peer, "pop-state-store", "pop-1", false, Duration.ofSeconds(2));
+
+        assertThat(((Answer.Unavailable<?>) answer).reason())
+                .contains("answered HTTP 401 (is PEER_SECRET_FILE the same on every instance?)");
+    }
 }
