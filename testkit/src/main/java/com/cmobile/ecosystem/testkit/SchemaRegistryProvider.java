@@ -17,6 +17,18 @@ public interface SchemaRegistryProvider {
      */
     Running start(String bootstrapServers);
 
+    /**
+     * Starts a registry whose Kafka clients connect with {@code securityProperties}
+     * ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) to a secure broker. A provider that
+     * cannot refuses them rather than connecting without them.
+     */
+    default Running start(String bootstrapServers, java.util.Map<String, Object> securityProperties) {
+        if (!securityProperties.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot connect to a secure broker");
+        }
+        return start(bootstrapServers);
+    }
+
     /** A started registry. */
     interface Running extends AutoCloseable {
 

@@ -48,3 +48,44 @@ def from_avro(value):
     if isinstance(converted.get("eventId"), uuid.UUID):
         converted["eventId"] = str(converted["eventId"])
     return converted
+
+
+def librdkafka_config(properties_path):
+    """The settings of a Java client properties file (bootstrap.servers, security.protocol,
+    sasl.mechanism, a SCRAM or PLAIN sasl.jaas.config, a PEM ssl.truststore.location, a PKCS12
+    ssl.keystore.*) as librdkafka names them, the way a partner using Confluent's Python client
+    would carry over the file we hand out. Anything else it does not understand is an error."""
+    import re
+    settings = {}
+    with open(properties_path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line[0] in "#!":
+                continue
+            key, _, value = line.partition("=")
+            settings[key.strip()] = value.strip().replace("\\\\", "\\")
+    config = {}
+    for key, value in settings.items():
+        if key in ("bootstrap.servers", "security.protocol", "sasl.mechanism"):
+            config[key] = value
+        elif key == "sasl.jaas.config":
+            username = re.search(r'username="([^"]*)"', value)
+            password = re.search(r'password="([^"]*)"', value)
+            if not username or not password:
+                raise ValueError("sasl.jaas.config has no username/password")
+            config["sasl.username"] = username.group(1)
+            config["sasl.password"] = password.group(1)
+        elif key == "ssl.truststore.location":
+            if settings.get("ssl.truststore.type", "").upper() != "PEM":
+                raise ValueError("librdkafka reads a PEM CA file, not a %s truststore"
+                                 % settings.get("ssl.truststore.type", "JKS"))
+            config["ssl.ca.location"] = value
+        elif key == "ssl.keystore.location":
+            config["ssl.keystore.location"] = value
+        elif key == "ssl.keystore.password":
+            config["ssl.keystore.password"] = value
+        elif key in ("ssl.truststore.type", "ssl.keystore.type", "ssl.key.password"):
+            continue
+        else:
+            raise ValueError("no librdkafka equivalent known for " + key)
+    return config
