@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** As {@link #start(String, int)}, storing schemas in {@code schemaTopic}. */
     public static SchemaRegistryServer start(String bootstrapServers, int port, String schemaTopic) {
+        return start(bootstrapServers, KafkaClientSecurity.none(), port, schemaTopic);
+    }
+
+    /**
+     * As {@link #start(String, int, String)}, its Kafka clients (the schema topic's producer, consumer
+     * and admin) connecting with {@code security}: {@code SASL_SSL}, {@code SSL} with a client
+     * certificate, ... Its principal needs, on {@code schemaTopic}: CREATE (once), DESCRIBE, READ,
+     * WRITE; no consumer group.
+     */
+    public static SchemaRegistryServer start(String bootstrapServers, KafkaClientSecurity security, int port,
+                                             String schemaTopic) {
         long startedAt = System.nanoTime();
-        var log = new SchemaTopicLog(bootstrapServers, schemaTopic);
+        var log = new SchemaTopicLog(bootstrapServers, security, schemaTopic);
         try {
             var store = SchemaStore.open(log);
             var app = Javalin.create(config -> {
@@ -60,8 +72,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             renderErrorsAsConfluentJson(app);
             app.start("127.0.0.1", port);
             var server = new SchemaRegistryServer(app, log);
-            LOG.info("Schema registry serving {} from topic {} (started in {} ms)", server.url(), schemaTopic,
-                    Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+            LOG.info("Schema registry serving {} from topic {} over {} (started in {} ms)", server.url(), schemaTopic,
+                    security, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
             return server;
         } catch (RuntimeException e) {
             log.close();
