@@ -112,6 +112,9 @@ public final class KafkaClientSecurity {
      * {@code ssl.*}), checked as {@link #of(Map)} does; any other key is refused, naming it.
      */
     public static KafkaClientSecurity fromFile(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("Kafka client properties file " + file + " does not exist or is not readable");
+        }
         var loaded = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             loaded.load(in);

@@ -115,7 +115,8 @@ public final class EcosystemApp implements AutoCloseable {
         StreamsHealth health = new StreamsHealth(clock, 3, Duration.ofMinutes(10));
         streams.setStateListener(health);
         streams.setUncaughtExceptionHandler(health);
-        var inputLag = new LivenessSignals.CommittedInputLag(streams, config.bootstrapServers(), config.applicationId());
+        var inputLag = new LivenessSignals.CommittedInputLag(streams, StreamsProperties.adminConfig(config),
+                config.applicationId());
         var liveness = new LivenessWatch(clock, config.livenessStall(), LivenessSignals.jvmDeadlocks(),
                 LivenessSignals.streamThreadLoops(streams), inputLag);
 
@@ -146,7 +147,8 @@ public final class EcosystemApp implements AutoCloseable {
             throw new IllegalStateException("cannot serve HTTP on port " + config.httpPort(), e);
         }
         streams.start();
-        LOG.info("Instance {} started: application {}, HTTP port {}", self, config.applicationId(), http.port());
+        LOG.info("Instance {} started: application {}, HTTP port {}, Kafka over {}", self, config.applicationId(),
+                http.port(), config.kafkaSecurity());
         return new EcosystemApp(streams, http, metrics, inputLag, self, local, options);
     }
 
