@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * Kafka's {@code StandardAuthorizer} decides with ACLs, and nobody may do anything without one
  * ({@code allow.everyone.if.no.acl.found=false}) except the super users.
  *
+ * <p>A second client listener takes {@code SSL} with a client certificate signed by the generated
+ * CA (mutual TLS); its principal is {@code User:CN=<common name>}, authorized by ACLs like any other.
+ *
  * <p>The broker talks to itself (inter-broker and controller listeners) over TLS with its own
  * certificate, whose principal ({@value #BROKER_PRINCIPAL}) is a super user; those listeners
  * require a client certificate signed by the generated CA, so a client without one cannot use them.
@@ -79,22 +82,27 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
     }
 
     static final String CLIENT_LISTENER = "SASL_SSL";
+    static final String CERTIFICATE_LISTENER = "MTLS";
     static final String INTERNAL_LISTENER = "INTERNAL";
+
+    /** The ports of the secure mode's listeners besides the controller's. */
+    record Ports(int sasl, int certificate, int internal) {
+    }
 
     /**
      * Broker properties that replace the PLAINTEXT listener: SASL_SSL for clients on {@code port},
      * mutual TLS for the broker's own connections on {@code internalPort} and on the controller
      * listener, and the authorizer.
      */
-    Map<String, String> brokerProperties(int port, int internalPort, int controllerPort, TlsMaterial tls) {
+    Map<String, String> brokerProperties(Ports ports, int controllerPort, TlsMaterial tls) {
         var p = new LinkedHashMap<String, String>();
         String controller = NodeProperties.CONTROLLER_LISTENER;
-        p.put("listeners", CLIENT_LISTENER + "://127.0.0.1:" + port + "," + INTERNAL_LISTENER + "://127.0.0.1:"
-                + internalPort + "," + controller + "://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + port + "," + INTERNAL_LISTENER
-                + "://127.0.0.1:" + internalPort);
-        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_SSL," + INTERNAL_LISTENER + ":SSL,"
-                + controller + ":SSL");
+        String advertised = CLIENT_LISTENER + "://127.0.0.1:" + ports.sasl() + "," + CERTIFICATE_LISTENER + "://127.0.0.1:"
+                + ports.certificate() + "," + INTERNAL_LISTENER + "://127.0.0.1:" + ports.internal();
+        p.put("listeners", advertised + "," + controller + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", advertised);
+        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_SSL," + CERTIFICATE_LISTENER + ":SSL,"
+                + INTERNAL_LISTENER + ":SSL," + controller + ":SSL");
         p.put("inter.broker.listener.name", INTERNAL_LISTENER);
         p.put("sasl.enabled.mechanisms", plainToo ? SCRAM_MECHANISM + ",PLAIN" : SCRAM_MECHANISM);
         p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
@@ -112,6 +120,7 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
         p.put("ssl.truststore.type", "PEM");
         p.put("ssl.truststore.location", tls.caCertificate().toString());
         p.put("listener.name.internal.ssl.client.auth", "required");
+        p.put("listener.name.mtls.ssl.client.auth", "required");
         p.put("listener.name.controller.ssl.client.auth", "required");
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("allow.everyone.if.no.acl.found", "false");

@@ -49,7 +49,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
     private EmbeddedKafkaBroker(KRaftNode node, int port, Path dataDirectory, boolean deleteOnClose,
-                                String clusterId, Duration startupTime, Optional<Secured> secured) {
+                                String clusterId, Duration startupTime, Optional<Secured> secured, int certificatePort) {
+        this.certificatePort = certificatePort;
         this.node = node;
         this.port = port;
         this.dataDirectory = dataDirectory;
@@ -62,6 +63,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The secure mode's users and TLS material, and whether the TLS directory is deleted on close. */
     private record Secured(BrokerSecurity security, TlsMaterial tls, boolean temporaryTls) {
     }
+
+    /** The port of the mutual-TLS client listener; 0 for a PLAINTEXT broker. */
+    private final int certificatePort;
 
     /**
      * Formats the data directory if it is new, starts the broker and returns once it accepts
@@ -84,11 +88,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 int port = settings.port() == 0 ? FreePorts.pick() : settings.port();
                 int controllerPort = FreePorts.pick();
                 Properties properties = brokerProperties(settings, dataDirectory, port, controllerPort);
+                int certificatePort = security.isPresent() ? FreePorts.pick() : 0;
                 security.ifPresent(s -> {
-                    properties.putAll(s.security().brokerProperties(port, FreePorts.pick(), controllerPort, s.tls()));
+                    var ports = new BrokerSecurity.Ports(port, certificatePort, FreePorts.pick());
+                    properties.putAll(s.security().brokerProperties(ports, controllerPort, s.tls()));
                     properties.putAll(settings.brokerOverrides());
                 });
-                return new Started(KRaftNode.start(properties), port);
+                return new Started(KRaftNode.start(properties), port, certificatePort);
             });
             Duration startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
             boolean first = FIRST_START_IN_JVM.getAndSet(false);
@@ -96,7 +102,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     started.port(), secured.isPresent() ? "SASL_SSL, ACLs" : "PLAINTEXT", startupTime.toMillis(),
                     first ? "first" : "later", temporary ? "temporary" : "persistent", dataDirectory);
             return new EmbeddedKafkaBroker(started.node(), started.port(), dataDirectory, temporary, clusterId, startupTime,
-                    secured);
+                    secured, started.certificatePort());
         } catch (RuntimeException e) {
             if (temporary) {
                 KRaftStorage.deleteRecursively(dataDirectory);
@@ -106,7 +112,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private record Started(KRaftNode node, int port) {
+    private record Started(KRaftNode node, int port, int certificatePort) {
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -152,6 +158,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public Path writeClientProperties(String userName, Path file) {
         return ClientProperties.write(clientProperties(userName), file,
                 "Kafka client settings of " + userName + " (SASL_SSL, SCRAM-SHA-512): keep this file secret");
+    }
+
+    /**
+     * What a client needs to connect with {@code security.protocol=SSL} and a client certificate
+     * {@code CN=<commonName>} (issued now by the CA, principal {@code User:CN=<commonName>}), to the
+     * secure mode's mutual-TLS listener: {@code bootstrap.servers}, the keystore, the CA as truststore.
+     */
+    public Map<String, String> certificateClientProperties(String commonName) {
+        TlsMaterial tls = requireSecured().tls();
+        Path keystore = tls.issueClientKeystore(commonName);
+        var p = new java.util.TreeMap<String, String>();
+        p.put("bootstrap.servers", "127.0.0.1:" + certificatePort);
+        p.put("security.protocol", "SSL");
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", keystore.toAbsolutePath().toString());
+        p.put("ssl.keystore.password", tls.storePassword());
+        p.put("ssl.key.password", tls.storePassword());
+        p.put("ssl.truststore.type", "PEM");
+        p.put("ssl.truststore.location", tls.caCertificate().toAbsolutePath().toString());
+        return p;
+    }
+
+    /** {@code 127.0.0.1:<port>} of the mutual-TLS listener (SSL with client certificates) of the secure mode. */
+    public String certificateBootstrapServers() {
+        requireSecured();
+        return "127.0.0.1:" + certificatePort;
     }
 
     private Secured requireSecured() {
