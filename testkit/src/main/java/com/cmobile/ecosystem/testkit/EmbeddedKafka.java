@@ -80,7 +80,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map<String, String> adminSecurity = settings.security()
                     .map(security -> security.users().stream()
                             .filter(user -> security.superUsers().contains(user.name())).findFirst().orElseThrow())
-                    .map(superUser -> securityOnly(broker.clientProperties(superUser.name())))
+                    .map(superUser -> broker.securityProperties(superUser.name()))
                     .orElse(Map.of());
             var adminProperties = new HashMap<String, Object>(adminSecurity);
             adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -140,12 +140,6 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public Map<String, Object> clientProperties(String userName) {
         return new HashMap<>(broker.clientProperties(userName));
-    }
-
-    private static Map<String, String> securityOnly(Map<String, String> clientProperties) {
-        var security = new HashMap<>(clientProperties);
-        security.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-        return Map.copyOf(security);
     }
 
     /** A shared admin client; do not close it. */

@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -179,7 +178,7 @@ class AclsUnderSecureBrokerIT {
 
     @Test
     void theRegistryRunsUnderItsOwnPrincipal() throws Exception {
-        var security = KafkaClientSecurity.of(securityOnly(kafka.broker().clientProperties(REGISTRY.name())));
+        var security = KafkaClientSecurity.of(kafka.broker().securityProperties(REGISTRY.name()));
         try (var registry = SchemaRegistryServer.start(kafka.bootstrapServers(), security, 0, Topics.SCHEMAS)) {
             var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(registry.url() + "/subjects/secure-check-value/versions"))
@@ -201,12 +200,6 @@ class AclsUnderSecureBrokerIT {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Map<String, String> securityOnly(Map<String, String> clientProperties) {
-        var copy = new HashMap<>(clientProperties);
-        copy.remove("bootstrap.servers");
-        return copy;
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(ScramUser user, String group) {

@@ -154,6 +154,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return ClientProperties.scram(bootstrapServers(), s.security().user(userName), s.tls());
     }
 
+    /**
+     * {@link #clientProperties(String)} without {@code bootstrap.servers}: the security settings alone,
+     * for a client configured elsewhere with the brokers (the app's {@code KAFKA_*}, the registry).
+     */
+    public Map<String, String> securityProperties(String userName) {
+        var security = new java.util.TreeMap<>(clientProperties(userName));
+        security.remove("bootstrap.servers");
+        return security;
+    }
+
     /** {@link #clientProperties(String)} written to {@code file} (owner-readable only). */
     public Path writeClientProperties(String userName, Path file) {
         return ClientProperties.write(clientProperties(userName), file,
