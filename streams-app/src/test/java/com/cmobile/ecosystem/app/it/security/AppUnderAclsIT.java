@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.app.it.query.AppInstances;
+import com.cmobile.ecosystem.events.PartnerOnboardingEvent;
 import com.cmobile.ecosystem.events.PopAction;
 import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.events.Topics;
@@ -15,6 +16,10 @@ import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.acl.AclPrincipals;
 import com.cmobile.ecosystem.producers.acl.EcosystemAcls;
 import com.cmobile.ecosystem.testkit.EmbeddedKafka;
+import com.cmobile.ecosystem.testkit.PythonInterop;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import com.cmobile.ecosystem.testkit.broker.BrokerSecurity;
 import com.cmobile.ecosystem.testkit.broker.ScramUser;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real application with {@code exactly_once_v2}, authenticated with SCRAM-SHA-512 over TLS
  * (from its {@code KAFKA_*} settings) and holding only the ACLs {@code producers.jar acls apply}
  * grants it: it creates its internal topics, commits transactions, answers over HTTP and writes
- * dead letters; the demo partner publishes and the operator reads the dead letters.
+ * dead letters; the demo partner publishes (with Java, and with Confluent's Python client from its
+ * properties file) and the operator reads the dead letters.
  */
 class AppUnderAclsIT {
 
@@ -66,7 +72,8 @@ class AppUnderAclsIT {
 
     @BeforeAll
     static void appUnderItsAcls() {
-        kafka = EmbeddedKafka.startSecure(BrokerSecurity.of(ADMIN, List.of(APP, PARTNER, OPERATOR)));
+        // PLAIN too, for Debian's librdkafka 2.0.2, whose SCRAM Kafka 4 refuses (librdkafka#4895).
+        kafka = EmbeddedKafka.startSecure(BrokerSecurity.of(ADMIN, List.of(APP, PARTNER, OPERATOR)).withPlainForOldLibrdkafka());
         kafka.provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC);
         EcosystemAcls.apply(kafka.adminClient(), new AclPrincipals(Optional.of(APP.principal()),
                 List.of(PARTNER.principal()), Optional.of(OPERATOR.principal()), Optional.empty(), APPLICATION_ID,
@@ -109,9 +116,38 @@ class AppUnderAclsIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var answer = AppInstances.get(app, "/api/v1/capacity");
+            var answer = AppInstances.get(app, "/api/v1/capacity/countries/PE");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("capacityMbps").asLong()).isEqualTo(200_000);
+            assertThat(answer.body().get("activePops").asLong()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void confluentsPythonClientPublishesWithThePartnersPropertiesFile() throws Exception {
+        PythonInterop.requireConfluentClient();
+        Path file = kafka.broker().writeClientProperties(PARTNER.name(), stateDir.resolve("partner-demo.properties"));
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        var records = List.of(pop("python-pop-1", "CL", "Santiago", 40_000, at), pop("python-pop-2", "CL", "Valparaiso", 2_000, at))
+                .stream().map(event -> Map.of("schema", "pop", "topic", Topics.POP_CAPACITY, "key", event.getPopId().toString(),
+                        "value", PythonInterop.plainJson(event))).toList();
+        var plan = new LinkedHashMap<String, Object>();
+        plan.put("bootstrap", kafka.bootstrapServers());
+        plan.put("client_properties", file.toString());
+        plan.put("registry", kafka.schemaRegistryUrl());
+        plan.put("schemas", Map.of("pop", PopCapacityEvent.getClassSchema().toString(),
+                "partner", PartnerOnboardingEvent.getClassSchema().toString()));
+        plan.put("records", records);
+        Path planFile = Files.writeString(stateDir.resolve("python-plan.json"), new ObjectMapper().writeValueAsString(plan));
+
+        var run = PythonInterop.run(List.of(PythonInterop.PYTHON, PythonInterop.shippedScript("confluent_produce.py").toString(),
+                planFile.toString()), Duration.ofSeconds(90));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var answer = AppInstances.get(app, "/api/v1/capacity/countries/CL");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("capacityMbps").asLong()).isEqualTo(42_000);
             assertThat(answer.body().get("activePops").asLong()).isEqualTo(2);
         });
     }
