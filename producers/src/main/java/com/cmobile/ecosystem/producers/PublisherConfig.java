@@ -217,6 +217,25 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         return props;
     }
 
+    /**
+     * The brokers, the registry and the pass-through properties, with the value of every secret one
+     * ({@code sasl.jaas.config}, passwords, {@code basic.auth.user.info}, tokens) hidden: safe to log.
+     */
+    @Override
+    public String toString() {
+        var shown = new TreeMap<String, String>();
+        clientProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return "PublisherConfig[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
+                + ", clientProperties=" + shown + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("jaas") || lower.contains("user.info")
+                || lower.contains("secret") || lower.contains("token") || lower.endsWith(".key")
+                || lower.contains("keystore.key") || lower.contains("credentials");
+    }
+
     private static String toPropertyName(String envSuffix) {
         return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
     }
