@@ -1,5 +1,7 @@
 package com.cmobile.ecosystem.testkit;
 
+import java.util.Map;
+
 /**
  * A schema registry that {@link EmbeddedKafka} starts beside its broker. Found with
  * {@link java.util.ServiceLoader}: a module's test class path names one implementation in
@@ -22,7 +24,7 @@ public interface SchemaRegistryProvider {
      * ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) to a secure broker. A provider that
      * cannot refuses them rather than connecting without them.
      */
-    default Running start(String bootstrapServers, java.util.Map<String, Object> securityProperties) {
+    default Running start(String bootstrapServers, Map<String, Object> securityProperties) {
         if (!securityProperties.isEmpty()) {
             throw new UnsupportedOperationException(getClass().getName() + " cannot connect to a secure broker");
         }

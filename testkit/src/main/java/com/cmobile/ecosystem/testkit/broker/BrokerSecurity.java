@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.testkit.broker;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
 
     /** {@code users}, of which {@code superUser} bypasses ACLs, TLS material in a temporary directory. */
     public static BrokerSecurity of(ScramUser superUser, List<ScramUser> others) {
-        var all = new java.util.ArrayList<ScramUser>();
+        var all = new ArrayList<ScramUser>();
         all.add(superUser);
         all.addAll(others);
         return new BrokerSecurity(all, Set.of(superUser.name()), Optional.empty(), false);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.Uuid;
@@ -46,11 +47,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final String clusterId;
     private final Duration startupTime;
     private final Optional<Secured> secured;
+    /** The port of the mutual-TLS client listener; 0 for a PLAINTEXT broker. */
+    private final int certificatePort;
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
     private EmbeddedKafkaBroker(KRaftNode node, int port, Path dataDirectory, boolean deleteOnClose,
                                 String clusterId, Duration startupTime, Optional<Secured> secured, int certificatePort) {
-        this.certificatePort = certificatePort;
         this.node = node;
         this.port = port;
         this.dataDirectory = dataDirectory;
@@ -58,14 +60,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.clusterId = clusterId;
         this.startupTime = startupTime;
         this.secured = secured;
+        this.certificatePort = certificatePort;
     }
 
     /** The secure mode's users and TLS material, and whether the TLS directory is deleted on close. */
     private record Secured(BrokerSecurity security, TlsMaterial tls, boolean temporaryTls) {
     }
-
-    /** The port of the mutual-TLS client listener; 0 for a PLAINTEXT broker. */
-    private final int certificatePort;
 
     /**
      * Formats the data directory if it is new, starts the broker and returns once it accepts
@@ -159,7 +159,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * for a client configured elsewhere with the brokers (the app's {@code KAFKA_*}, the registry).
      */
     public Map<String, String> securityProperties(String userName) {
-        var security = new java.util.TreeMap<>(clientProperties(userName));
+        var security = new TreeMap<>(clientProperties(userName));
         security.remove("bootstrap.servers");
         return security;
     }
@@ -178,7 +178,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public Map<String, String> certificateClientProperties(String commonName) {
         TlsMaterial tls = requireSecured().tls();
         Path keystore = tls.issueClientKeystore(commonName);
-        var p = new java.util.TreeMap<String, String>();
+        var p = new TreeMap<String, String>();
         p.put("bootstrap.servers", "127.0.0.1:" + certificatePort);
         p.put("security.protocol", "SSL");
         p.put("ssl.keystore.type", "PKCS12");
