@@ -50,7 +50,8 @@ class SecureEmbeddedKafkaIT {
 
     @BeforeAll
     static void startSecureBroker() throws Exception {
-        kafka = EmbeddedKafka.startSecure(BrokerSecurity.of(ADMIN, List.of(WRITER, NOBODY)).withPlainForOldLibrdkafka());
+        kafka = EmbeddedKafka.startSecure(BrokerSecurity.of(ADMIN, List.of(WRITER, NOBODY)).withPlainForOldLibrdkafka()
+                .withSaslPlaintextListener());
         kafka.createTopic(TOPIC, 3);
         kafka.adminClient().createAcls(List.of(
                 allow(WRITER.principal(), AclOperation.WRITE, TOPIC), allow(WRITER.principal(), AclOperation.DESCRIBE, TOPIC),
@@ -98,6 +99,20 @@ class SecureEmbeddedKafkaIT {
                     .isInstanceOfAny(TimeoutException.class, ExecutionException.class);
         }
         assertThat(committedCount()).isEqualTo(before);
+    }
+
+    @Test
+    void saslPlaintextWithScramIsServedOnItsOwnListenerAndChecksThePassword() throws Exception {
+        var properties = new HashMap<String, Object>(kafka.broker().saslPlaintextClientProperties(WRITER.name()));
+        try (var producer = producer(properties)) {
+            assertThat(producer.send(new ProducerRecord<>(TOPIC, "pop-sasl-plaintext", "value")).get(30, TimeUnit.SECONDS)
+                    .offset()).isGreaterThanOrEqualTo(0);
+        }
+        properties.put("sasl.jaas.config", new ScramUser(WRITER.name(), "not-the-password").jaasConfig());
+        try (var producer = producer(properties)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(TOPIC, "pop-1", "forged")).get(30, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        }
     }
 
     @Test

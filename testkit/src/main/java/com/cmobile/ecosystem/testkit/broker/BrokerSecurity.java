@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
  *                     passwords) to clients that cannot do SCRAM with Kafka 4: librdkafka before
  *                     2.6.1 (Debian 12's {@code python3-confluent-kafka}, {@code kcat}) sends a
  *                     client-final nonce Kafka 4 rejects (confluentinc/librdkafka#4895)
+ * @param saslPlaintext also serve {@code SASL_PLAINTEXT} (SCRAM-SHA-512 without TLS) on a port of its
+ *                     own, for clients on a trusted network; off unless asked for
  */
 public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Optional<Path> tlsDirectory,
-                             boolean plainToo) {
+                             boolean plainToo, boolean saslPlaintext) {
 
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     /** The principal of the broker's own certificate (inter-broker and controller connections). */
@@ -58,17 +60,22 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
         var all = new ArrayList<ScramUser>();
         all.add(superUser);
         all.addAll(others);
-        return new BrokerSecurity(all, Set.of(superUser.name()), Optional.empty(), false);
+        return new BrokerSecurity(all, Set.of(superUser.name()), Optional.empty(), false, false);
     }
 
     /** Keeps the CA and the broker's keystore in {@code directory}, so a restart reuses them. */
     public BrokerSecurity withTlsDirectory(Path directory) {
-        return new BrokerSecurity(users, superUsers, Optional.of(directory), plainToo);
+        return new BrokerSecurity(users, superUsers, Optional.of(directory), plainToo, saslPlaintext);
     }
 
     /** Also offers SASL PLAIN, for librdkafka-based clients older than 2.6.1 (see {@link #plainToo()}). */
     public BrokerSecurity withPlainForOldLibrdkafka() {
-        return new BrokerSecurity(users, superUsers, tlsDirectory, true);
+        return new BrokerSecurity(users, superUsers, tlsDirectory, true, saslPlaintext);
+    }
+
+    /** Also serves {@code SASL_PLAINTEXT} with SCRAM-SHA-512 (see {@link #saslPlaintext()}). */
+    public BrokerSecurity withSaslPlaintextListener() {
+        return new BrokerSecurity(users, superUsers, tlsDirectory, plainToo, true);
     }
 
     /** The user called {@code name}. */
@@ -84,10 +91,11 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
 
     static final String CLIENT_LISTENER = "SASL_SSL";
     static final String CERTIFICATE_LISTENER = "MTLS";
+    static final String SASL_PLAINTEXT_LISTENER = "SASL_PLAINTEXT";
     static final String INTERNAL_LISTENER = "INTERNAL";
 
-    /** The ports of the secure mode's listeners besides the controller's. */
-    record Ports(int sasl, int certificate, int internal) {
+    /** The ports of the secure mode's listeners besides the controller's; {@code saslPlaintext} 0 when off. */
+    record Ports(int sasl, int certificate, int internal, int saslPlaintext) {
     }
 
     /**
@@ -100,10 +108,19 @@ public record BrokerSecurity(List<ScramUser> users, Set<String> superUsers, Opti
         String controller = NodeProperties.CONTROLLER_LISTENER;
         String advertised = CLIENT_LISTENER + "://127.0.0.1:" + ports.sasl() + "," + CERTIFICATE_LISTENER + "://127.0.0.1:"
                 + ports.certificate() + "," + INTERNAL_LISTENER + "://127.0.0.1:" + ports.internal();
+        String protocols = CLIENT_LISTENER + ":SASL_SSL," + CERTIFICATE_LISTENER + ":SSL," + INTERNAL_LISTENER + ":SSL,"
+                + controller + ":SSL";
+        if (saslPlaintext) {
+            advertised += "," + SASL_PLAINTEXT_LISTENER + "://127.0.0.1:" + ports.saslPlaintext();
+            protocols += "," + SASL_PLAINTEXT_LISTENER + ":SASL_PLAINTEXT";
+            // SCRAM only: PLAIN would send the password in the clear here.
+            p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", SCRAM_MECHANISM);
+            p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         p.put("listeners", advertised + "," + controller + "://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", advertised);
-        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_SSL," + CERTIFICATE_LISTENER + ":SSL,"
-                + INTERNAL_LISTENER + ":SSL," + controller + ":SSL");
+        p.put("listener.security.protocol.map", protocols);
         p.put("inter.broker.listener.name", INTERNAL_LISTENER);
         p.put("sasl.enabled.mechanisms", plainToo ? SCRAM_MECHANISM + ",PLAIN" : SCRAM_MECHANISM);
         p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",

@@ -49,10 +49,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Optional<Secured> secured;
     /** The port of the mutual-TLS client listener; 0 for a PLAINTEXT broker. */
     private final int certificatePort;
+    /** The port of the SASL_PLAINTEXT listener; 0 unless asked for. */
+    private final int saslPlaintextPort;
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
     private EmbeddedKafkaBroker(KRaftNode node, int port, Path dataDirectory, boolean deleteOnClose,
-                                String clusterId, Duration startupTime, Optional<Secured> secured, int certificatePort) {
+                                String clusterId, Duration startupTime, Optional<Secured> secured, int certificatePort,
+                                int saslPlaintextPort) {
         this.node = node;
         this.port = port;
         this.dataDirectory = dataDirectory;
@@ -61,6 +64,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.startupTime = startupTime;
         this.secured = secured;
         this.certificatePort = certificatePort;
+        this.saslPlaintextPort = saslPlaintextPort;
     }
 
     /** The secure mode's users and TLS material, and whether the TLS directory is deleted on close. */
@@ -89,12 +93,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 int controllerPort = FreePorts.pick();
                 Properties properties = brokerProperties(settings, dataDirectory, port, controllerPort);
                 int certificatePort = security.isPresent() ? FreePorts.pick() : 0;
+                int saslPlaintextPort = security.filter(s -> s.security().saslPlaintext()).isPresent() ? FreePorts.pick() : 0;
                 security.ifPresent(s -> {
-                    var ports = new BrokerSecurity.Ports(port, certificatePort, FreePorts.pick());
+                    var ports = new BrokerSecurity.Ports(port, certificatePort, FreePorts.pick(), saslPlaintextPort);
                     properties.putAll(s.security().brokerProperties(ports, controllerPort, s.tls()));
                     properties.putAll(settings.brokerOverrides());
                 });
-                return new Started(KRaftNode.start(properties), port, certificatePort);
+                return new Started(KRaftNode.start(properties), port, certificatePort, saslPlaintextPort);
             });
             Duration startupTime = Duration.ofNanos(System.nanoTime() - startedAt);
             boolean first = FIRST_START_IN_JVM.getAndSet(false);
@@ -102,7 +107,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     started.port(), secured.isPresent() ? "SASL_SSL, ACLs" : "PLAINTEXT", startupTime.toMillis(),
                     first ? "first" : "later", temporary ? "temporary" : "persistent", dataDirectory);
             return new EmbeddedKafkaBroker(started.node(), started.port(), dataDirectory, temporary, clusterId, startupTime,
-                    secured, started.certificatePort());
+                    secured, started.certificatePort(), started.saslPlaintextPort());
         } catch (RuntimeException e) {
             if (temporary) {
                 KRaftStorage.deleteRecursively(dataDirectory);
@@ -112,7 +117,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private record Started(KRaftNode node, int port, int certificatePort) {
+    private record Started(KRaftNode node, int port, int certificatePort, int saslPlaintextPort) {
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -187,6 +192,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("ssl.key.password", tls.storePassword());
         p.put("ssl.truststore.type", "PEM");
         p.put("ssl.truststore.location", tls.caCertificate().toAbsolutePath().toString());
+        return p;
+    }
+
+    /**
+     * What a client needs to connect as SCRAM user {@code userName} with {@code SASL_PLAINTEXT} (no
+     * TLS), to the listener {@link BrokerSecurity#withSaslPlaintextListener()} opens.
+     */
+    public Map<String, String> saslPlaintextClientProperties(String userName) {
+        Secured s = requireSecured();
+        if (saslPlaintextPort == 0) {
+            throw new IllegalStateException("no SASL_PLAINTEXT listener: ask for it with BrokerSecurity.withSaslPlaintextListener()");
+        }
+        var p = new TreeMap<String, String>();
+        p.put("bootstrap.servers", "127.0.0.1:" + saslPlaintextPort);
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", BrokerSecurity.SCRAM_MECHANISM);
+        p.put("sasl.jaas.config", s.security().user(userName).jaasConfig());
         return p;
     }
 
