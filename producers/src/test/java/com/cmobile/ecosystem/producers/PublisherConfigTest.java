@@ -108,4 +108,16 @@ class PublisherConfigTest {
         properties.putAll(values);
         return properties;
     }
+
+    @Test
+    void aSaslUserAndPasswordFromTheEnvironmentBecomeTheJaasLineAsForTheApp() {
+        var config = PublisherConfig.fromEnvironment(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "KAFKA_SASL_USERNAME", "partner-demo", "KAFKA_SASL_PASSWORD", "pw-42"));
+
+        assertThat(config.producerProperties()).containsEntry("sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"partner-demo\" password=\"pw-42\";")
+                .doesNotContainKeys("sasl.username", "sasl.password");
+        assertThatThrownBy(() -> PublisherConfig.fromEnvironment(Map.of("KAFKA_SASL_USERNAME", "partner-demo")))
+                .hasMessageContaining("KAFKA_SASL_PASSWORD");
+    }
 }
