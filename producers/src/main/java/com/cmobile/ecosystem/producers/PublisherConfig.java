@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -141,7 +142,30 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                 passThrough.put(toPropertyName(name.substring(ENV_REGISTRY_PREFIX.length())), value);
             }
         });
+        saslLoginFromUserAndPassword(passThrough);
         return from(declared, passThrough);
+    }
+
+    /**
+     * {@code KAFKA_SASL_USERNAME} and {@code KAFKA_SASL_PASSWORD}, as the streams app reads them:
+     * Kafka clients have no such properties, so together they become the {@code sasl.jaas.config}
+     * of {@code KAFKA_SASL_MECHANISM} (SCRAM or PLAIN), unless one is given.
+     */
+    private static void saslLoginFromUserAndPassword(Map<String, String> passThrough) {
+        String username = passThrough.remove("sasl.username");
+        String password = passThrough.remove("sasl.password");
+        if (username == null && password == null) {
+            return;
+        }
+        if (username == null || password == null) {
+            throw new IllegalArgumentException(ENV_CLIENT_PREFIX + "SASL_USERNAME and " + ENV_CLIENT_PREFIX
+                    + "SASL_PASSWORD go together: set both or neither");
+        }
+        String mechanism = passThrough.get("sasl.mechanism");
+        if (mechanism == null) {
+            throw new IllegalArgumentException(ENV_CLIENT_PREFIX + "SASL_USERNAME needs " + ENV_CLIENT_PREFIX + "SASL_MECHANISM");
+        }
+        passThrough.putIfAbsent("sasl.jaas.config", KafkaClientSecurity.jaasConfig(mechanism, username, password));
     }
 
     public PublisherConfig withBootstrapServers(String servers) {
@@ -215,6 +239,25 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         var props = new TreeMap<String, Object>(clientProperties);
         props.put(REGISTRY_URL_KEY, schemaRegistryUrl);
         return props;
+    }
+
+    /**
+     * The brokers, the registry and the pass-through properties, with the value of every secret one
+     * ({@code sasl.jaas.config}, passwords, {@code basic.auth.user.info}, tokens) hidden: safe to log.
+     */
+    @Override
+    public String toString() {
+        var shown = new TreeMap<String, String>();
+        clientProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return "PublisherConfig[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
+                + ", clientProperties=" + shown + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password") || lower.contains("jaas") || lower.contains("user.info")
+                || lower.contains("secret") || lower.contains("token") || lower.endsWith(".key")
+                || lower.contains("keystore.key") || lower.contains("credentials");
     }
 
     private static String toPropertyName(String envSuffix) {

@@ -91,4 +91,33 @@ class PublisherConfigTest {
         assertThat(explicit.forBulkPublication().producerProperties()).containsEntry("linger.ms", "5");
         assertThat(plain.producerProperties()).containsEntry("linger.ms", "10");
     }
+
+    @Test
+    void itsDescriptionHidesSecretsButNamesTheSettings() {
+        var config = PublisherConfig.fromProperties(properties(Map.of("security.protocol", "SASL_SSL",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"p\" password=\"pw-123\";",
+                "ssl.truststore.password", "store-pw", "basic.auth.user.info", "p:registry-pw")));
+
+        assertThat(config.toString()).contains("security.protocol=SASL_SSL", "sasl.jaas.config=[hidden]",
+                "ssl.truststore.password=[hidden]", "basic.auth.user.info=[hidden]")
+                .doesNotContain("pw-123").doesNotContain("store-pw").doesNotContain("registry-pw");
+    }
+
+    private static Properties properties(Map<String, String> values) {
+        var properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    @Test
+    void aSaslUserAndPasswordFromTheEnvironmentBecomeTheJaasLineAsForTheApp() {
+        var config = PublisherConfig.fromEnvironment(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512", "KAFKA_SASL_USERNAME", "partner-demo", "KAFKA_SASL_PASSWORD", "pw-42"));
+
+        assertThat(config.producerProperties()).containsEntry("sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"partner-demo\" password=\"pw-42\";")
+                .doesNotContainKeys("sasl.username", "sasl.password");
+        assertThatThrownBy(() -> PublisherConfig.fromEnvironment(Map.of("KAFKA_SASL_USERNAME", "partner-demo")))
+                .hasMessageContaining("KAFKA_SASL_PASSWORD");
+    }
 }

@@ -128,7 +128,8 @@ public final class EcosystemApp implements AutoCloseable {
         StreamsHealth health = new StreamsHealth(clock, 3, Duration.ofMinutes(10));
         streams.setStateListener(health);
         streams.setUncaughtExceptionHandler(health);
-        var inputLag = new LivenessSignals.CommittedInputLag(streams, config.bootstrapServers(), config.applicationId());
+        var inputLag = new LivenessSignals.CommittedInputLag(streams, StreamsProperties.adminConfig(config),
+                config.applicationId());
         var liveness = new LivenessWatch(clock, config.livenessStall(), LivenessSignals.jvmDeadlocks(),
                 LivenessSignals.streamThreadLoops(streams), inputLag);
 
@@ -160,9 +161,10 @@ public final class EcosystemApp implements AutoCloseable {
             throw new IllegalStateException("cannot serve HTTP on " + httpSettings.host() + ":" + config.httpPort(), e);
         }
         streams.start();
-        LOG.info("Instance {} started: application {}, {} on {}:{}, {}", self, config.applicationId(),
+        LOG.info("Instance {} started: application {}, {} on {}:{}, {}, Kafka over {}", self, config.applicationId(),
                 httpSettings.tls() ? "https" : "http", httpSettings.host(), http.port(),
-                tokens.map(t -> t.size() + " API token(s)").orElse("no API tokens: the API is open"));
+                tokens.map(t -> t.size() + " API token(s)").orElse("no API tokens: the API is open"),
+                config.kafkaSecurity());
         return new EcosystemApp(streams, http, metrics, inputLag, self, local, options);
     }
 

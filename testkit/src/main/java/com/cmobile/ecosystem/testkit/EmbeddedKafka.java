@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.cmobile.ecosystem.testkit.broker.BrokerSecurity;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.testkit.topics.ProvisionedTopics;
@@ -37,11 +38,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Admin admin;
     private final Optional<String> schemaRegistryUrl;
     private final List<AutoCloseable> closeInReverse;
+    private final Map<String, String> adminSecurity;
     private final AtomicBoolean closed = new AtomicBoolean(false);
 
     private EmbeddedKafka(EmbeddedKafkaBroker broker, Admin admin, Optional<String> schemaRegistryUrl,
-                          List<AutoCloseable> closeInReverse) {
+                          List<AutoCloseable> closeInReverse, Map<String, String> adminSecurity) {
         this.broker = broker;
+        this.adminSecurity = adminSecurity;
         this.admin = admin;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.closeInReverse = closeInReverse;
@@ -53,15 +56,42 @@ public final class EmbeddedKafka implements AutoCloseable {
      * properties, which do not run Jupiter extensions, start their own here.
      */
     public static EmbeddedKafka start() {
+        return start(BrokerSettings.defaults());
+    }
+
+    /**
+     * A broker in its secure mode ({@code SASL_SSL}, SCRAM users, ACLs: see {@link BrokerSecurity}),
+     * which the caller closes. Its admin client, {@link #producerProperties()},
+     * {@link #consumerProperties(String)} and the registry connect as the first super user; other
+     * users connect with {@link #clientProperties(String)}. Not shared: every secure test class
+     * starts its own.
+     */
+    public static EmbeddedKafka startSecure(BrokerSecurity security) {
+        if (security.superUsers().isEmpty()) {
+            throw new IllegalArgumentException("the secure kit needs a super user to create topics and ACLs");
+        }
+        return start(BrokerSettings.defaults().withSecurity(security));
+    }
+
+    private static EmbeddedKafka start(BrokerSettings settings) {
         Optional<SchemaRegistryProvider> provider = schemaRegistryProvider();
-        var broker = EmbeddedKafkaBroker.start(BrokerSettings.defaults());
+        var broker = EmbeddedKafkaBroker.start(settings);
         try {
-            var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+            Map<String, String> adminSecurity = settings.security()
+                    .map(security -> security.users().stream()
+                            .filter(user -> security.superUsers().contains(user.name())).findFirst().orElseThrow())
+                    .map(superUser -> broker.securityProperties(superUser.name()))
+                    .orElse(Map.of());
+            var adminProperties = new HashMap<String, Object>(adminSecurity);
+            adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            var admin = Admin.create(adminProperties);
             if (provider.isEmpty()) {
-                return new EmbeddedKafka(broker, admin, Optional.empty(), List.of(broker, admin));
+                return new EmbeddedKafka(broker, admin, Optional.empty(), List.of(broker, admin), adminSecurity);
             }
-            SchemaRegistryProvider.Running registry = provider.get().start(broker.bootstrapServers());
-            return new EmbeddedKafka(broker, admin, Optional.of(registry.url()), List.of(broker, admin, registry));
+            SchemaRegistryProvider.Running registry = provider.get().start(broker.bootstrapServers(),
+                    Map.copyOf(adminSecurity));
+            return new EmbeddedKafka(broker, admin, Optional.of(registry.url()), List.of(broker, admin, registry),
+                    adminSecurity);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -97,6 +127,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "No schema registry: no " + SchemaRegistryProvider.class.getName() + " on the test class path. "
                         + "Add the registry's test-jar, which starts the real server: <dependency><groupId>com.cmobile.ecosystem"
                         + "</groupId><artifactId>registry</artifactId><type>test-jar</type><scope>test</scope></dependency>"));
+    }
+
+    /** The running broker: its TLS material and users in the secure mode. */
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    /**
+     * Client settings ({@code bootstrap.servers}, {@code security.protocol}, {@code sasl.*},
+     * {@code ssl.truststore.*}) of SCRAM user {@code userName} of a secure kit.
+     */
+    public Map<String, Object> clientProperties(String userName) {
+        return new HashMap<>(broker.clientProperties(userName));
     }
 
     /** A shared admin client; do not close it. */
@@ -139,9 +182,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Idempotent producer settings plus the registry URL, if any; a mutable copy to add serializers to. */
+    /** Idempotent producer settings (a super user's, in the secure mode) plus the registry URL, if any; a mutable copy to add serializers to. */
     public Map<String, Object> producerProperties() {
-        var props = new HashMap<String, Object>();
+        var props = new HashMap<String, Object>(adminSecurity);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -152,7 +195,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Consumer settings reading from the beginning, committed records only, plus the registry URL, if any. */
     public Map<String, Object> consumerProperties(String groupId) {
-        var props = new HashMap<String, Object>();
+        var props = new HashMap<String, Object>(adminSecurity);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

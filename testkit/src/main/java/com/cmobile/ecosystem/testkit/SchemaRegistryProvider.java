@@ -1,5 +1,7 @@
 package com.cmobile.ecosystem.testkit;
 
+import java.util.Map;
+
 /**
  * A schema registry that {@link EmbeddedKafka} starts beside its broker. Found with
  * {@link java.util.ServiceLoader}: a module's test class path names one implementation in
@@ -16,6 +18,18 @@ public interface SchemaRegistryProvider {
      * @return the running registry, which the kit closes after its broker's clients
      */
     Running start(String bootstrapServers);
+
+    /**
+     * Starts a registry whose Kafka clients connect with {@code securityProperties}
+     * ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}) to a secure broker. A provider that
+     * cannot refuses them rather than connecting without them.
+     */
+    default Running start(String bootstrapServers, Map<String, Object> securityProperties) {
+        if (!securityProperties.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot connect to a secure broker");
+        }
+        return start(bootstrapServers);
+    }
 
     /** A started registry. */
     interface Running extends AutoCloseable {

@@ -10,6 +10,8 @@ Reads a JSON plan (path in argv[1]) written by the Java test:
   records                    [{"schema": "pop"|"partner", "topic": .., "key": .., "value": {..}}], in order
   producer                   optional librdkafka settings added to bootstrap.servers
                              (e.g. {"enable.idempotence": true})
+  client_properties          optional path of a Java client properties file (security.protocol,
+                             sasl.*, ssl.truststore.*): translated by interop.librdkafka_config
 Values use the plain JSON of testkit's PythonInterop.plainJson (its interop module reads them).
 
 Prints "partition <topic> <key> <partition>" for each delivered record and exits 0 when every
@@ -23,7 +25,7 @@ from confluent_kafka import Producer
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
-from interop import to_avro
+from interop import librdkafka_config, to_avro
 
 DEADLINE_SECONDS = 45
 
@@ -34,6 +36,8 @@ def main(plan_path):
     schemas = {name: avro.schema.parse(text) for name, text in plan["schemas"].items()}
     serializer = MessageSerializer(CachedSchemaRegistryClient({"url": plan["registry"]}))
     config = {"bootstrap.servers": plan["bootstrap"]}
+    if plan.get("client_properties"):
+        config.update(librdkafka_config(plan["client_properties"]))
     config.update(plan.get("producer", {}))
     producer = Producer(config)
     failures = []

@@ -30,9 +30,10 @@ final class ConnectionOptions {
                     + PublisherConfig.DEFAULT_SCHEMA_REGISTRY_URL + ").")
     private Optional<String> schemaRegistryUrl = Optional.empty();
 
-    @Option(names = "--client-config", paramLabel = "FILE",
+    @Option(names = {"--config", "--client-config"}, paramLabel = "FILE",
             description = "Kafka client properties passed through to the producer and the registry client, "
-                    + "e.g. security.protocol, sasl.*, ssl.*, basic.auth.user.info.")
+                    + "e.g. bootstrap.servers, security.protocol, sasl.*, ssl.*, basic.auth.user.info "
+                    + "(the generated partner-demo.properties of a secure local run).")
     private Optional<Path> clientConfig = Optional.empty();
 
     @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,

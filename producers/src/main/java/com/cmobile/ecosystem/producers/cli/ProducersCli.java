@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "producers",
         mixinStandardHelpOptions = true,
         versionProvider = ProducersCli.Version.class,
-        description = "Publishes CMobile ecosystem events to Kafka: event files, the seed scenario, a load stream.",
-        subcommands = {PublishCommand.class, SimulateCommand.class},
+        description = "Publishes CMobile ecosystem events to Kafka: event files, the seed scenario, a load stream; "
+                + "applies the deployment's Kafka ACLs.",
+        subcommands = {PublishCommand.class, SimulateCommand.class, AclsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line published", "2:some lines rejected, every other line published",
             "1:fatal error (usage, broker or registry unreachable)"})
@@ -80,7 +81,7 @@ public final class ProducersCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: publish or simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: publish, simulate or acls");
     }
 
     /** Reads the version from the jar manifest when there is one. */

@@ -169,4 +169,25 @@ class ProducersCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("read 500", "rejected 0");
     }
+
+    @Test
+    void aclsApplyDryRunPrintsTheAclsAndContactsNothing() {
+        Run run = run("", "acls", "apply", "--dry-run", "--partner-principal", "User:partner-demo",
+                "--app-principal", "User:app", "--operator-principal", "User:operator",
+                "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ALLOW User:partner-demo WRITE TOPIC pop-capacity (literal)",
+                "ALLOW User:app WRITE TRANSACTIONAL_ID ecosystem-aggregates (prefixed)",
+                "ALLOW User:operator READ TOPIC pop-capacity-dlq (literal)", "(dry run: nothing created)");
+        assertThat(run.out()).doesNotContain("User:partner-demo READ");
+    }
+
+    @Test
+    void aclsApplyWithoutAPrincipalOrWithABadOneIsAUsageError() {
+        assertThat(run("", "acls", "apply", "--dry-run").err()).contains("no principal given");
+        Run bad = run("", "acls", "apply", "--dry-run", "--partner-principal", "partner-demo");
+        assertThat(bad.exitCode()).isEqualTo(ProducersCli.FATAL);
+        assertThat(bad.err()).contains("User:<name>");
+    }
 }

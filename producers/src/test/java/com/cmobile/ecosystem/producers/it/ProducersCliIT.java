@@ -113,4 +113,20 @@ class ProducersCliIT {
         assertThat(published).hasSize(2);
         assertThat(published.get(0).value().getEventId()).isEqualTo(published.get(1).value().getEventId());
     }
+
+    @Test
+    void aclsApplyOnABrokerWithoutAnAuthorizerSaysSoAndExitsOne(EmbeddedKafka kafka) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = ProducersCli.commandLine(Map.of(), new ByteArrayInputStream(new byte[0]));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int code = commandLine.execute("acls", "apply", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--partner-principal", "User:partner-demo", "--timeout", "20s");
+
+        assertThat(code).isEqualTo(ProducersCli.FATAL);
+        assertThat(err.toString()).contains("could not create ACL ALLOW User:partner-demo WRITE TOPIC pop-capacity")
+                .containsIgnoringCase("authorizer");
+    }
 }

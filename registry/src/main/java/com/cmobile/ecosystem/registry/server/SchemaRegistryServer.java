@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** As {@link #start(String, int)}, storing schemas in {@code schemaTopic}. */
     public static SchemaRegistryServer start(String bootstrapServers, int port, String schemaTopic) {
-        return start(bootstrapServers, port, schemaTopic, Optional.empty());
+        return start(bootstrapServers, KafkaClientSecurity.none(), port, schemaTopic, Optional.empty());
     }
 
     /**
@@ -60,8 +61,25 @@ public final class SchemaRegistryServer implements AutoCloseable {
      */
     public static SchemaRegistryServer start(String bootstrapServers, int port, String schemaTopic,
                                              Optional<RegistryUsers> users) {
+        return start(bootstrapServers, KafkaClientSecurity.none(), port, schemaTopic, users);
+    }
+
+    /**
+     * As {@link #start(String, int, String)}, its Kafka clients (the schema topic's producer, consumer
+     * and admin) connecting with {@code security}: {@code SASL_SSL}, {@code SSL} with a client
+     * certificate, ... Its principal needs, on {@code schemaTopic}: CREATE (once), DESCRIBE, READ,
+     * WRITE; no consumer group.
+     */
+    public static SchemaRegistryServer start(String bootstrapServers, KafkaClientSecurity security, int port,
+                                             String schemaTopic) {
+        return start(bootstrapServers, security, port, schemaTopic, Optional.empty());
+    }
+
+    /** Kafka clients connecting with {@code security}, and basic auth for {@code users} when present. */
+    public static SchemaRegistryServer start(String bootstrapServers, KafkaClientSecurity security, int port,
+                                             String schemaTopic, Optional<RegistryUsers> users) {
         long startedAt = System.nanoTime();
-        var log = new SchemaTopicLog(bootstrapServers, schemaTopic);
+        var log = new SchemaTopicLog(bootstrapServers, security, schemaTopic);
         try {
             var store = SchemaStore.open(log);
             var app = Javalin.create(config -> {
@@ -75,7 +93,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             renderErrorsAsConfluentJson(app);
             app.start("127.0.0.1", port);
             var server = new SchemaRegistryServer(app, log);
-            LOG.info("Schema registry serving {} from topic {}, {} (started in {} ms)", server.url(), schemaTopic,
+            LOG.info("Schema registry serving {} from topic {} over {}, {} (started in {} ms)", server.url(),
+                    schemaTopic, security,
                     users.map(known -> "basic auth for users " + known.names()).orElse("without authentication"),
                     Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
             return server;

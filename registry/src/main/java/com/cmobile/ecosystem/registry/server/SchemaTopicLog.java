@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
 import com.cmobile.ecosystem.registry.ErrorCodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,13 +35,15 @@ final class SchemaTopicLog implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
+    private final KafkaClientSecurity security;
     private final TopicPartition partition;
     private final KafkaProducer<String, String> producer;
 
-    SchemaTopicLog(String bootstrapServers, String topic) {
+    SchemaTopicLog(String bootstrapServers, KafkaClientSecurity security, String topic) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.partition = new TopicPartition(topic, 0);
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(security.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -49,7 +52,7 @@ final class SchemaTopicLog implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer"),
+                ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer")),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -59,7 +62,7 @@ final class SchemaTopicLog implements AutoCloseable {
 
     /** Creates the compacted topic unless it exists. */
     void ensureTopic() {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (var admin = Admin.create(security.applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)))) {
             // One partition keeps one order of registrations; the broker's default replication factor
             // makes the topic as durable as the cluster is (1 on the embedded broker, 3 on a cluster).
             var topic = new NewTopic(partition.topic(), Optional.of(1), Optional.empty())
@@ -80,11 +83,11 @@ final class SchemaTopicLog implements AutoCloseable {
     /** Every entry from the beginning to the current end of the topic, in order. */
     List<Entry> readAll() {
         var entries = new ArrayList<Entry>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+        try (var consumer = new KafkaConsumer<>(security.applyTo(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader")),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

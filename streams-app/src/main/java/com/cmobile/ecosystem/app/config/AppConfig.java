@@ -21,6 +21,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Everything the application can be configured with, read and validated in one place (nothing
@@ -58,6 +60,9 @@ import com.cmobile.ecosystem.events.Topics;
  * @param heartbeatInterval         {@code HEARTBEAT_INTERVAL_MS}
  * @param peerConnectTimeout        {@code PEER_CONNECT_TIMEOUT_MS}
  * @param schemaRegistryUserInfo    {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}, hidden when printed
+ * @param kafkaSecurity             {@code KAFKA_CLIENT_CONFIG_FILE} and the {@code KAFKA_SECURITY_PROTOCOL},
+ *                                  {@code KAFKA_SASL_*}, {@code KAFKA_SSL_*} variables over it: the security
+ *                                  settings of every Kafka client of the app (streams, its admin clients)
  */
 public record AppConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId,
                         String processingGuarantee, Path stateDir, int numStreamThreads, int numStandbyReplicas,
@@ -67,7 +72,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
                         Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
                         Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout,
-                        Optional<Password> schemaRegistryUserInfo) {
+                        Optional<Password> schemaRegistryUserInfo, KafkaClientSecurity kafkaSecurity) {
 
     /** Where the state stores keep their data between commits. */
     public enum StateStores {
@@ -115,6 +120,17 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
             throw new ConfigException(name + " must be user:password");
         }
     }, () -> "user:password");
+
+    private static final String KAFKA_CLIENT_CONFIG_FILE = "KAFKA_CLIENT_CONFIG_FILE";
+    /** How the README shows the default of a setting that is simply not set. */
+    private static final String UNSET = "unset";
+
+    private static final Validator PROTOCOL = LambdaValidator.with((name, value) -> {
+        String protocol = ((String) value).strip().toUpperCase(Locale.ROOT);
+        if (!protocol.isEmpty() && !List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL").contains(protocol)) {
+            throw new ConfigException(name, value, "must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL");
+        }
+    }, () -> "[PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL]");
 
     private static final ConfigDef SETTINGS = new ConfigDef()
             .define("BOOTSTRAP_SERVERS", Type.STRING, "localhost:9092", NOT_BLANK, Importance.HIGH,
@@ -222,7 +238,59 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                     "`user:password` for a registry with basic auth (sent as Confluent's "
                             + "`basic.auth.credentials.source=USER_INFO`); the app only reads schemas, so a `read` "
                             + "user suffices. Unset: credentials in the user info of `SCHEMA_REGISTRY_URL` are sent, "
-                            + "if any", null, -1, Width.NONE, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", List.of(), null, "—");
+                            + "if any", null, -1, Width.NONE, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", List.of(), null, "—")
+            // Kafka client security: a file and/or variables, under Kafka's own property names.
+            .define(KAFKA_CLIENT_CONFIG_FILE, Type.STRING, "", null, Importance.HIGH,
+                    "Kafka client properties file with the security settings (`security.protocol`, `sasl.*`, `ssl.*`, "
+                            + "nothing else) of every Kafka client of the app; the `KAFKA_*` variables below override it",
+                    null, -1, Width.NONE, KAFKA_CLIENT_CONFIG_FILE, List.of(), null, UNSET)
+            .define("KAFKA_SECURITY_PROTOCOL", Type.STRING, "", PROTOCOL, Importance.HIGH,
+                    "`security.protocol`: `PLAINTEXT` (when unset), `SSL`, `SASL_PLAINTEXT` or `SASL_SSL`",
+                    null, -1, Width.NONE, "KAFKA_SECURITY_PROTOCOL", List.of(), null, UNSET)
+            .define("KAFKA_SASL_MECHANISM", Type.STRING, "", null, Importance.HIGH,
+                    "`sasl.mechanism`: `SCRAM-SHA-512`, `SCRAM-SHA-256` or `PLAIN`",
+                    null, -1, Width.NONE, "KAFKA_SASL_MECHANISM", List.of(), null, UNSET)
+            .define("KAFKA_SASL_USERNAME", Type.STRING, "", null, Importance.HIGH,
+                    "user name the app logs in with; with `KAFKA_SASL_PASSWORD` it makes `sasl.jaas.config` "
+                            + "for the mechanism",
+                    null, -1, Width.NONE, "KAFKA_SASL_USERNAME", List.of(), null, UNSET)
+            .define("KAFKA_SASL_PASSWORD", Type.PASSWORD, "", null, Importance.HIGH,
+                    "password of `KAFKA_SASL_USERNAME` (never logged)",
+                    null, -1, Width.NONE, "KAFKA_SASL_PASSWORD", List.of(), null, UNSET)
+            .define("KAFKA_SSL_TRUSTSTORE_LOCATION", Type.STRING, "", null, Importance.MEDIUM,
+                    "`ssl.truststore.location`: the CA certificates the brokers' certificates are checked against "
+                            + "(the JVM's when unset)",
+                    null, -1, Width.NONE, "KAFKA_SSL_TRUSTSTORE_LOCATION", List.of(), null, UNSET)
+            .define("KAFKA_SSL_TRUSTSTORE_TYPE", Type.STRING, "", null, Importance.LOW,
+                    "`ssl.truststore.type`: `PKCS12`, `JKS` or `PEM`",
+                    null, -1, Width.NONE, "KAFKA_SSL_TRUSTSTORE_TYPE", List.of(), null, UNSET)
+            .define("KAFKA_SSL_TRUSTSTORE_PASSWORD", Type.PASSWORD, "", null, Importance.LOW,
+                    "`ssl.truststore.password` (never logged)",
+                    null, -1, Width.NONE, "KAFKA_SSL_TRUSTSTORE_PASSWORD", List.of(), null, UNSET)
+            .define("KAFKA_SSL_KEYSTORE_LOCATION", Type.STRING, "", null, Importance.MEDIUM,
+                    "`ssl.keystore.location`: the app's client certificate and key, for `SSL` with client certificates",
+                    null, -1, Width.NONE, "KAFKA_SSL_KEYSTORE_LOCATION", List.of(), null, UNSET)
+            .define("KAFKA_SSL_KEYSTORE_TYPE", Type.STRING, "", null, Importance.LOW,
+                    "`ssl.keystore.type`: `PKCS12`, `JKS` or `PEM`",
+                    null, -1, Width.NONE, "KAFKA_SSL_KEYSTORE_TYPE", List.of(), null, UNSET)
+            .define("KAFKA_SSL_KEYSTORE_PASSWORD", Type.PASSWORD, "", null, Importance.LOW,
+                    "`ssl.keystore.password` (never logged)",
+                    null, -1, Width.NONE, "KAFKA_SSL_KEYSTORE_PASSWORD", List.of(), null, UNSET)
+            .define("KAFKA_SSL_KEY_PASSWORD", Type.PASSWORD, "", null, Importance.LOW,
+                    "`ssl.key.password`, when the key has its own (never logged)",
+                    null, -1, Width.NONE, "KAFKA_SSL_KEY_PASSWORD", List.of(), null, UNSET);
+
+    /** Kafka security variable to the client property it sets; the user name and password make the JAAS line. */
+    private static final Map<String, String> SECURITY_PROPERTY_BY_VARIABLE = Map.of(
+            "KAFKA_SECURITY_PROTOCOL", "security.protocol",
+            "KAFKA_SASL_MECHANISM", "sasl.mechanism",
+            "KAFKA_SSL_TRUSTSTORE_LOCATION", "ssl.truststore.location",
+            "KAFKA_SSL_TRUSTSTORE_TYPE", "ssl.truststore.type",
+            "KAFKA_SSL_TRUSTSTORE_PASSWORD", "ssl.truststore.password",
+            "KAFKA_SSL_KEYSTORE_LOCATION", "ssl.keystore.location",
+            "KAFKA_SSL_KEYSTORE_TYPE", "ssl.keystore.type",
+            "KAFKA_SSL_KEYSTORE_PASSWORD", "ssl.keystore.password",
+            "KAFKA_SSL_KEY_PASSWORD", "ssl.key.password");
 
     /**
      * Also validates a config built directly, with the declared rules, so that no rule is written twice.
@@ -258,6 +326,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         check("PEER_CONNECT_TIMEOUT_MS", millis("PEER_CONNECT_TIMEOUT_MS", peerConnectTimeout));
         check("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
                 Objects.requireNonNull(schemaRegistryUserInfo, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO").orElse(null));
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
         if (heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
             throw new IllegalArgumentException("HEARTBEAT_INTERVAL_MS (" + heartbeatInterval.toMillis()
                     + ") must be at most a third of SESSION_TIMEOUT_MS (" + sessionTimeout.toMillis() + ")");
@@ -318,7 +387,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 Duration.ofMillis((Long) settings.get("SESSION_TIMEOUT_MS")),
                 Duration.ofMillis((Long) settings.get("HEARTBEAT_INTERVAL_MS")),
                 Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")),
-                Optional.ofNullable((Password) settings.get("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")));
+                Optional.ofNullable((Password) settings.get("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")),
+                kafkaSecurity(settings));
     }
 
     /**
@@ -349,6 +419,44 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         Password password = (Password) settings.get(name + "_PASSWORD");
         return optionalPath(settings, name).map(path ->
                 new HttpSettings.KeyStoreFile(path, password == null ? new Password("") : password));
+    }
+
+    /**
+     * The file's settings, if {@code KAFKA_CLIENT_CONFIG_FILE} names one, with the variables over
+     * them; a user name and password become the JAAS line of the mechanism.
+     */
+    private static KafkaClientSecurity kafkaSecurity(Map<String, Object> settings) {
+        String file = (String) settings.get(KAFKA_CLIENT_CONFIG_FILE);
+        KafkaClientSecurity security = file.isBlank()
+                ? KafkaClientSecurity.none() : KafkaClientSecurity.fromFile(Path.of(file.strip()));
+        var overrides = new HashMap<String, String>();
+        SECURITY_PROPERTY_BY_VARIABLE.forEach((variable, property) -> overrides.put(property, text(settings.get(variable))));
+        String username = text(settings.get("KAFKA_SASL_USERNAME"));
+        String password = text(settings.get("KAFKA_SASL_PASSWORD"));
+        if (username.isBlank() != password.isBlank()) {
+            throw new IllegalArgumentException("KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD go together: set both or neither");
+        }
+        try {
+            if (!username.isBlank()) {
+                String mechanism = overrides.get("sasl.mechanism").isBlank()
+                        ? security.properties().getOrDefault("sasl.mechanism", "") : overrides.get("sasl.mechanism");
+                if (mechanism.isBlank()) {
+                    throw new IllegalArgumentException("KAFKA_SASL_USERNAME needs KAFKA_SASL_MECHANISM");
+                }
+                overrides.put(KafkaClientSecurity.SASL_JAAS_CONFIG,
+                        KafkaClientSecurity.jaasConfig(mechanism, username.strip(), password));
+            }
+            return security.with(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Kafka client security: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Password password) {
+            return password.value();
+        }
+        return value == null ? "" : value.toString();
     }
 
     /** The dotted spelling {@code from} also accepts for {@code name}: {@code http.port}. */

@@ -70,6 +70,8 @@ public final class StreamsProperties {
         props.put(DeadLetterExceptionHandlers.SIDES_CONFIG, DeadLetterSides.of(topology.describe(),
                 config.applicationId(), config.popCapacityTopic(), config.partnerOnboardingTopic()));
         props.put("schema.registry.url", config.schemaRegistryUrl());
+        // security.protocol, sasl.*, ssl.*: Kafka Streams hands them to its consumers, producers and admin.
+        props.putAll(config.kafkaSecurity().properties());
         return props;
     }
 
@@ -88,7 +90,7 @@ public final class StreamsProperties {
 
     /** What an admin client of this application needs to reach the cluster. */
     public static Map<String, Object> adminConfig(AppConfig config) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        return config.kafkaSecurity().applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
     }
 
     /** Configuration of the schemas module's event serdes: the registry and its credentials, if any. */

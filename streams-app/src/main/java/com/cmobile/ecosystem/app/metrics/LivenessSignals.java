@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -109,13 +108,14 @@ public final class LivenessSignals {
         private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
         private final KafkaStreams streams;
-        private final String bootstrapServers;
+        private final Map<String, Object> adminConfig;
         private final String groupId;
         private Admin admin;
 
-        public CommittedInputLag(KafkaStreams streams, String bootstrapServers, String groupId) {
+        /** @param adminConfig how an admin client reaches the cluster: brokers and security settings */
+        public CommittedInputLag(KafkaStreams streams, Map<String, Object> adminConfig, String groupId) {
             this.streams = streams;
-            this.bootstrapServers = bootstrapServers;
+            this.adminConfig = Map.copyOf(adminConfig);
             this.groupId = groupId;
         }
 
@@ -131,7 +131,7 @@ public final class LivenessSignals {
                     return false;
                 }
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+                    admin = Admin.create(adminConfig);
                 }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                         .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

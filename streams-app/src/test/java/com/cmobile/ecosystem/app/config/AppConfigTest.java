@@ -118,7 +118,6 @@ class AppConfigTest {
     }
 
     @Test
-<<<<<<< HEAD
     void registryCredentialsAreOffByDefault() {
         assertThat(AppConfig.defaults().schemaRegistryCredentials()).isEmpty();
         assertThat(StreamsProperties.serdeConfig(AppConfig.defaults()))
@@ -147,7 +146,9 @@ class AppConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO must be user:password")
                 .message().doesNotContain("token-only");
-=======
+    }
+
+    @Test
     void theApiBindsEveryInterfaceOpenAndPlainByDefault() {
         HttpSettings http = AppConfig.defaults().http();
 
@@ -184,6 +185,5 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.from(Map.of("HTTP_TLS_TRUSTSTORE", "/etc/ecosystem/trust.p12")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("HTTP_TLS_TRUSTSTORE is set but HTTP_TLS_KEYSTORE is not");
->>>>>>> sec-http
     }
 }

@@ -14,8 +14,11 @@ import java.util.Optional;
  *                         directory that is deleted on close. A given directory is kept, and a
  *                         restart on it reuses its storage, cluster id and topics.
  * @param brokerOverrides  extra broker properties, applied last (they win over the defaults)
+ * @param security         empty: a PLAINTEXT listener anyone may use; present: the secure mode
+ *                         ({@code SASL_SSL}, SCRAM users, ACLs), see {@link BrokerSecurity}
  */
-public record BrokerSettings(int port, Optional<Path> dataDirectory, Map<String, String> brokerOverrides) {
+public record BrokerSettings(int port, Optional<Path> dataDirectory, Map<String, String> brokerOverrides,
+                             Optional<BrokerSecurity> security) {
 
     public BrokerSettings {
         if (port < 0 || port > 65_535) {
@@ -23,6 +26,12 @@ public record BrokerSettings(int port, Optional<Path> dataDirectory, Map<String,
         }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         brokerOverrides = Map.copyOf(Objects.requireNonNull(brokerOverrides, "brokerOverrides"));
+        Objects.requireNonNull(security, "security");
+    }
+
+    /** A PLAINTEXT broker. */
+    public BrokerSettings(int port, Optional<Path> dataDirectory, Map<String, String> brokerOverrides) {
+        this(port, dataDirectory, brokerOverrides, Optional.empty());
     }
 
     /** Random free port, temporary data directory, no overrides: what tests want. */
@@ -31,17 +40,22 @@ public record BrokerSettings(int port, Optional<Path> dataDirectory, Map<String,
     }
 
     public BrokerSettings withPort(int newPort) {
-        return new BrokerSettings(newPort, dataDirectory, brokerOverrides);
+        return new BrokerSettings(newPort, dataDirectory, brokerOverrides, security);
     }
 
     /** Keeps the data in {@code directory}, so topics, offsets and schemas survive a restart. */
     public BrokerSettings withDataDirectory(Path directory) {
-        return new BrokerSettings(port, Optional.of(directory), brokerOverrides);
+        return new BrokerSettings(port, Optional.of(directory), brokerOverrides, security);
     }
 
     public BrokerSettings withBrokerProperty(String key, String value) {
         var merged = new LinkedHashMap<>(brokerOverrides);
         merged.put(key, value);
-        return new BrokerSettings(port, dataDirectory, merged);
+        return new BrokerSettings(port, dataDirectory, merged, security);
+    }
+
+    /** The secure mode: {@code SASL_SSL} with SCRAM-SHA-512 for clients, ACLs, see {@link BrokerSecurity}. */
+    public BrokerSettings withSecurity(BrokerSecurity brokerSecurity) {
+        return new BrokerSettings(port, dataDirectory, brokerOverrides, Optional.of(brokerSecurity));
     }
 }

@@ -36,6 +36,15 @@ final class KRaftStorage {
      * whose quorum is fixed by configuration ({@code controller.quorum.voters}).
      */
     static void formatForStaticQuorum(Path dataDirectory, int nodeId, String clusterId) {
+        formatForStaticQuorum(dataDirectory, nodeId, clusterId, List.of());
+    }
+
+    /**
+     * As {@link #formatForStaticQuorum(Path, int, String)}, with SCRAM credentials in the bootstrap
+     * metadata ({@code kafka-storage format --add-scram MECHANISM=[name=..,password=..]}): under KRaft
+     * a SASL/SCRAM listener can authenticate its first clients only with users created this way.
+     */
+    static void formatForStaticQuorum(Path dataDirectory, int nodeId, String clusterId, List<String> scramArguments) {
         try {
             Files.createDirectories(dataDirectory);
             new Formatter()
@@ -46,6 +55,7 @@ final class KRaftStorage {
                     .setMetadataLogDirectory(dataDirectory.toString())
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setControllerListenerName(NodeProperties.CONTROLLER_LISTENER)
+                    .setScramArguments(scramArguments)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Could not format KRaft storage in " + dataDirectory, e);
