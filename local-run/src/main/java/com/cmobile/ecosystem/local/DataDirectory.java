@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Where a local run keeps its data, so that a second start resumes it: the broker's log
  * directory ({@code kafka/}), the Kafka Streams state ({@code streams/}) and the marker saying the
- * seed scenario was published ({@code seed-published}).
+ * seed scenario was published ({@code seed-published}); with {@code --secure} also its credentials
+ * ({@code secure/}).
  *
  * @param root the directory given with {@code --data-dir}, made absolute
  */
@@ -29,6 +30,14 @@ record DataDirectory(Path root) {
 
     Path streamsState() {
         return root.resolve("streams");
+    }
+
+    /**
+     * What {@code --secure} generates and reuses ({@link SecureDirectory}); beside {@code kafka/},
+     * never in it, and kept by {@code --fresh}: the credentials handed out stay valid.
+     */
+    Path secure() {
+        return root.resolve("secure");
     }
 
     Path seedMarker() {

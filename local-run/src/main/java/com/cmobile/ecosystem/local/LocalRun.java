@@ -3,6 +3,9 @@ package com.cmobile.ecosystem.local;
 import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.events.Topics;
+import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
+import com.cmobile.ecosystem.producers.acl.AclPrincipals;
+import com.cmobile.ecosystem.producers.acl.EcosystemAcls;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.registry.server.RegistryUsers;
@@ -13,11 +16,16 @@ import com.cmobile.ecosystem.testkit.topics.ProvisionedTopics;
 import com.cmobile.ecosystem.testkit.topics.TopicProvisioner;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.simulator.SeedSimulator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +68,9 @@ public final class LocalRun implements Callable<Integer> {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
     private static final Duration COORDINATOR_HEAD_START = Duration.ofSeconds(30);
+    private static final Duration ACL_TIMEOUT = Duration.ofSeconds(30);
+    /** The consumer groups the operator may read the dead letters with (producers' acls apply default). */
+    private static final String OPERATOR_GROUP_PREFIX = "ecosystem-operator";
 
     @Spec
     private CommandSpec spec;
@@ -87,6 +98,13 @@ public final class LocalRun implements Callable<Integer> {
                     + "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, which must name a write user (env LOCAL_REGISTRY_USERS_FILE; "
                     + "default: none, the registry is open).")
     private Path registryUsersFile;
+
+    @Option(names = "--secure", defaultValue = "${env:LOCAL_SECURE:-false}",
+            description = "Run as a secured deployment: Kafka with SASL_SSL (SCRAM-SHA-512) and ACLs, the registry "
+                    + "with basic auth, the API with bearer tokens. The CA, the credentials, the demo partner's client "
+                    + "properties and an API token are generated into <data-dir>/secure/ at the first start and reused "
+                    + "after (env LOCAL_SECURE).")
+    private boolean secure;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:HTTP_PORT:-8080}",
             description = "Port of the app's HTTP API and /metrics, 0 for any free port (env HTTP_PORT, as the app itself "
@@ -156,8 +174,20 @@ public final class LocalRun implements Callable<Integer> {
             return FAILED;
         }
         // Before starting anything too: a bad users file should cost a second, not a broker start.
+        if (secure && registryUsersFile != null) {
+            spec.commandLine().getErr().println("error: --secure generates the registry's users itself; "
+                    + "leave out --registry-users (or LOCAL_REGISTRY_USERS_FILE)");
+            return FAILED;
+        }
         Optional<RegistryUsers> registryUsers = Optional.ofNullable(registryUsersFile).map(RegistryUsers::load);
         var data = new DataDirectory(dataDir);
+        if (secure && !fresh && data.hasBrokerData() && !SecureDirectory.existsIn(data.secure())) {
+            // Kafka's SCRAM users exist only from format time: a broker formatted without them stays without.
+            spec.commandLine().getErr().println("error: the broker data in " + data.kafka() + " was created without "
+                    + "--secure and cannot be secured afterwards (Kafka's SCRAM users are added when the storage is "
+                    + "formatted): start without --secure, add --fresh (deletes that data), or choose another --data-dir");
+            return FAILED;
+        }
         loadNativeLibrariesMeanwhile();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-run-shutdown"));
         try {
@@ -182,33 +212,54 @@ public final class LocalRun implements Callable<Integer> {
         }
         data.create();
         boolean resuming = data.hasBrokerData();
-        out.printf(Locale.ROOT, "Starting the ecosystem pipeline (%s data in %s)%n", resuming ? "resuming the" : "new", data.root());
+        Optional<SecureDirectory> secured = secure ? Optional.of(SecureDirectory.prepare(data.secure())) : Optional.empty();
+        out.printf(Locale.ROOT, "Starting the ecosystem pipeline (%s data in %s%s)%n", resuming ? "resuming the" : "new",
+                data.root(), secured.isPresent() ? ", secured" : "");
         out.flush();
 
+        BrokerSettings brokerSettings = BrokerSettings.defaults().withPort(kafka.number()).withDataDirectory(data.kafka());
         EmbeddedKafkaBroker broker = stack.add("Kafka broker", EmbeddedKafkaBroker.start(
-                BrokerSettings.defaults().withPort(kafka.number()).withDataDirectory(data.kafka())));
+                secured.map(s -> brokerSettings.withSecurity(s.brokerSecurity())).orElse(brokerSettings)));
         String bootstrapServers = broker.bootstrapServers();
+        // The launcher's own admin clients: the super user on the secure broker.
+        Map<String, Object> admin = new HashMap<>(secured.isPresent()
+                ? broker.clientProperties(SecureDirectory.ADMIN)
+                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        String registryUrl = SchemaRegistryServer.urlOf(registry.number());
+        AppConfig appConfig = appConfig(bootstrapServers, registryUrl, data.streamsState(), http.number(), secured, broker);
+        secured.ifPresent(s -> {
+            s.restrictKeyStores();
+            applyAcls(out, admin, appConfig.applicationId());
+            s.writePartnerFiles(broker.clientProperties(SecureDirectory.PARTNER), registryUrl);
+        });
+        KafkaClientSecurity registryKafka = secured.isPresent()
+                ? KafkaClientSecurity.of(broker.securityProperties(SecureDirectory.REGISTRY)) : KafkaClientSecurity.none();
+        Optional<RegistryUsers> users = secured.isPresent()
+                ? Optional.of(RegistryUsers.load(secured.get().registryUsersFile())) : registryUsers;
         // Side by side once the broker is up: most of each start is waiting for the broker or loading
         // classes, which two cores overlap. The registry and the coordinators' topics start at once;
         // the app as soon as its input topics exist (Kafka Streams refuses missing source topics);
         // the seed as soon as the registry answers, while the app is still joining its group.
-        prepareCoordinators(bootstrapServers);
+        prepareCoordinators(admin);
         Starting<SchemaRegistryServer> registryStart = stack.add("schema registry",
-                Starting.begin("schema registry", () -> SchemaRegistryServer.start(bootstrapServers, registry.number(),
-                        SchemaRegistryServer.DEFAULT_TOPIC, registryUsers)));
-        provisionTopics(out, bootstrapServers);
-        AppConfig appConfig = appConfig(bootstrapServers, SchemaRegistryServer.urlOf(registry.number()),
-                data.streamsState(), http.number());
+                Starting.begin("schema registry", () -> SchemaRegistryServer.start(bootstrapServers, registryKafka,
+                        registry.number(), SchemaRegistryServer.DEFAULT_TOPIC, users)));
+        provisionTopics(out, admin);
         Starting<EcosystemApp> appStart = stack.add("streams app", Starting.begin("streams app",
                 () -> EcosystemApp.start(appConfig)));
 
         var seed = new SeedPublication(data);
         boolean publishing = seed.needed(resuming);
-        // The seed reaches the registry as the app does: with its credentials, when it has any.
+        // The seed reaches the registry as the app does: with its credentials, when it has any. On the
+        // secure run the demo partner publishes it, with its own Kafka user and registry credentials.
+        Map<String, String> seedClient = secured.map(s -> {
+            var partner = new HashMap<>(broker.securityProperties(SecureDirectory.PARTNER));
+            partner.putAll(s.registryClientProperties(SecureDirectory.PARTNER));
+            return Map.copyOf(partner);
+        }).orElseGet(appConfig::schemaRegistryCredentials);
         CompletableFuture<SeedSimulator.Result> seeding = publishing
                 ? CompletableFuture.supplyAsync(() -> seed.publish(new PublisherConfig(bootstrapServers,
-                        awaitUninterruptibly(registryStart).url(), appConfig.schemaRegistryCredentials())),
-                        LocalRun::onSeedThread)
+                        awaitUninterruptibly(registryStart).url(), seedClient)), LocalRun::onSeedThread)
                 : null;
         SchemaRegistryServer schemaRegistry = registryStart.await();
         EcosystemApp app = appStart.await();
@@ -228,7 +279,8 @@ public final class LocalRun implements Callable<Integer> {
         out.flush();
 
         URI base = URI.create("http://localhost:" + app.httpPort());
-        Readiness.Outcome outcome = new Readiness(base).await(Duration.ofSeconds(readyTimeoutSeconds), !publishing);
+        Optional<String> apiToken = secured.map(s -> readSecret(s.file(SecureDirectory.API_TOKEN)));
+        Readiness.Outcome outcome = new Readiness(base, apiToken).await(Duration.ofSeconds(readyTimeoutSeconds), !publishing);
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (outcome.ready()) {
             out.printf(Locale.ROOT, "Ready in %.1f s: %s%n", seconds, outcome.figures().map(Figures::summary).orElse(""));
@@ -236,7 +288,31 @@ public final class LocalRun implements Callable<Integer> {
             out.printf(Locale.ROOT, "Not ready after %.1f s; the aggregates so far: %s. Running on anyway.%n", seconds,
                     outcome.figures().map(Figures::summary).orElse("none yet"));
         }
-        printTryLines(out, base, broker, schemaRegistry, data);
+        printTryLines(out, base, broker, schemaRegistry, data, secured);
+    }
+
+    /** The ACLs of a deployment (producers' {@code acls apply}), for the local run's principals. */
+    private static void applyAcls(PrintWriter out, Map<String, Object> admin, String applicationId) {
+        var principals = new AclPrincipals(Optional.of(user(SecureDirectory.APP)), List.of(user(SecureDirectory.PARTNER)),
+                Optional.of(user(SecureDirectory.OPERATOR)), Optional.of(user(SecureDirectory.REGISTRY)), applicationId,
+                OPERATOR_GROUP_PREFIX, AclPrincipals.TopicNames.defaults());
+        try (Admin client = Admin.create(admin)) {
+            int count = EcosystemAcls.apply(client, principals, ACL_TIMEOUT).size();
+            out.printf(Locale.ROOT, "Applied %d ACLs (app, %s, operator, registry)%n", count, SecureDirectory.PARTNER);
+            out.flush();
+        }
+    }
+
+    private static String user(String name) {
+        return "User:" + name;
+    }
+
+    private static String readSecret(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** While the broker starts, so that the app's stream thread finds RocksDB loaded; best effort. */
@@ -253,9 +329,9 @@ public final class LocalRun implements Callable<Integer> {
     }
 
     /** Has the broker create its group and transaction topics now, on a thread of its own; best effort. */
-    private static void prepareCoordinators(String bootstrapServers) {
+    private static void prepareCoordinators(Map<String, Object> adminProperties) {
         Thread thread = new Thread(() -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            try (Admin admin = Admin.create(adminProperties)) {
                 CoordinatorTopics.prepare(admin, COORDINATOR_HEAD_START);
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(LocalRun.class).debug("Could not prepare the coordinators ahead of the app", e);
@@ -289,8 +365,8 @@ public final class LocalRun implements Callable<Integer> {
         }
     }
 
-    private void provisionTopics(PrintWriter out, String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private void provisionTopics(PrintWriter out, Map<String, Object> adminProperties) {
+        try (Admin admin = Admin.create(adminProperties)) {
             ProvisionedTopics topics = new TopicProvisioner(admin)
                     .provisionEventTopics(Topics.DLQ_BY_EVENT_TOPIC, EventTopicSettings.defaults().withPartitions(partitions));
             if (!topics.created().isEmpty()) {
@@ -312,6 +388,34 @@ public final class LocalRun implements Callable<Integer> {
      * records on the next start is quick (local-run/README.md has the figures).
      */
     AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port) {
+        return AppConfig.from(appValues(bootstrapServers, registryUrl, stateDir, port));
+    }
+
+    /**
+     * As {@link #appConfig(String, String, Path, int)}, and on the secure run the app's own Kafka user,
+     * registry credentials ({@code read}), API tokens and peer secret. The secrets go into this
+     * process's configuration only, never into any process's environment.
+     */
+    private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port,
+                                Optional<SecureDirectory> secured, EmbeddedKafkaBroker broker) {
+        var values = appValues(bootstrapServers, registryUrl, stateDir, port);
+        secured.ifPresent(s -> {
+            var app = s.kafkaUser(SecureDirectory.APP);
+            values.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+            values.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            values.put("KAFKA_SASL_USERNAME", app.name());
+            values.put("KAFKA_SASL_PASSWORD", app.password());
+            values.put("KAFKA_SSL_TRUSTSTORE_LOCATION", broker.tls().caCertificate().toString());
+            values.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+            values.remove("KAFKA_CLIENT_CONFIG_FILE");
+            values.put("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", s.registryUserInfo(SecureDirectory.APP));
+            values.put("API_TOKENS_FILE", s.file(SecureDirectory.API_TOKENS).toString());
+            values.put("PEER_SECRET_FILE", s.file(SecureDirectory.PEER_SECRET).toString());
+        });
+        return AppConfig.from(values);
+    }
+
+    private Map<String, String> appValues(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
         values.put("BOOTSTRAP_SERVERS", bootstrapServers);
         values.put("SCHEMA_REGISTRY_URL", registryUrl);
@@ -322,20 +426,42 @@ public final class LocalRun implements Callable<Integer> {
         values.put("HTTP_HOST", "127.0.0.1");
         values.putIfAbsent("NUM_STANDBY_REPLICAS", "0");
         values.putIfAbsent("STATE_STORES", "in-memory");
-        return AppConfig.from(values);
+        return values;
     }
 
     private static void printTryLines(PrintWriter out, URI base, EmbeddedKafkaBroker broker,
-                                      SchemaRegistryServer registry, DataDirectory data) {
+                                      SchemaRegistryServer registry, DataDirectory data, Optional<SecureDirectory> secured) {
         out.println("Try:");
+        String curl = secured.map(s -> "curl -s -H \"Authorization: Bearer $(cat " + s.file(SecureDirectory.API_TOKEN) + ")\" ")
+                .orElse("curl -s ");
         for (String path : List.of("/api/v1/capacity", "/api/v1/capacity/regions", "/api/v1/capacity/countries/FR/cities",
                 "/api/v1/alliance", "/api/v1/alliance/programs/GTI", "/metrics")) {
-            out.println("  curl -s " + base + path);
+            out.println("  " + curl + base + path);
         }
-        out.printf(Locale.ROOT, "Kafka on localhost:%d, schema registry on http://localhost:%d, data in %s%n",
-                broker.port(), registry.port(), data.root());
+        if (secured.isPresent()) {
+            printSecureFiles(out, secured.get());
+        }
+        out.printf(Locale.ROOT, "Kafka on localhost:%d%s, schema registry on http://localhost:%d%s, data in %s%n",
+                broker.port(), secured.isPresent() ? " (SASL_SSL)" : "", registry.port(),
+                secured.isPresent() ? " (basic auth)" : "", data.root());
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    private static void printSecureFiles(PrintWriter out, SecureDirectory secured) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SecureDirectory.PARTNER_PROPERTIES, "the demo partner's Kafka and registry settings "
+                + "(producers.jar --config, any Java Kafka client)");
+        files.put(SecureDirectory.PARTNER_LIBRDKAFKA_PROPERTIES, "the same for kcat -F and other librdkafka clients");
+        files.put(SecureDirectory.API_TOKEN, "a bearer token for /api/v1/* and /metrics");
+        files.put(SecureDirectory.CA_CERTIFICATE, "the CA of the broker's certificate");
+        files.put(SecureDirectory.KAFKA_USERS, "the SCRAM passwords of admin, app, partner-demo, operator, registry");
+        files.put(SecureDirectory.REGISTRY_CREDENTIALS, "the registry passwords of app (read), partner-demo (write)");
+        out.println("Secured: Kafka SASL_SSL with SCRAM-SHA-512 (PLAIN too, for librdkafka before 2.6.1) and ACLs, "
+                + "registry with basic auth, API with bearer tokens. Credentials (keep them secret) in " + secured.directory() + ":");
+        files.forEach((name, meaning) -> out.printf(Locale.ROOT, "  %-36s %s%n", name, meaning));
+        out.println("  e.g. java -jar producers/target/producers.jar publish pops pops.jsonl --config "
+                + secured.file(SecureDirectory.PARTNER_PROPERTIES));
     }
 
     /** Run by the shutdown hook on Ctrl-C / SIGTERM. */

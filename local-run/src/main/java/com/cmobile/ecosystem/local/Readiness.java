@@ -25,10 +25,15 @@ final class Readiness {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI api;
+    private final Optional<String> bearerToken;
 
-    /** @param httpBase e.g. {@code http://localhost:8080} */
-    Readiness(URI httpBase) {
+    /**
+     * @param httpBase    e.g. {@code http://localhost:8080}
+     * @param bearerToken a {@code read} token, when the API wants one
+     */
+    Readiness(URI httpBase, Optional<String> bearerToken) {
         this.api = httpBase.resolve("/api/v1/");
+        this.bearerToken = bearerToken;
     }
 
     /**
@@ -75,7 +80,9 @@ final class Readiness {
     }
 
     private Optional<JsonNode> get(String path) throws InterruptedException {
-        var request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+        var builder = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET();
+        bearerToken.ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        var request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             // 404 (nothing aggregated yet) and 503 (rebalancing, restoring) both mean "not yet".

@@ -44,7 +44,37 @@ class LocalRunCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("--data-dir", "LOCAL_DATA_DIR", "--fresh", "--kafka-port", "LOCAL_KAFKA_PORT",
                 "--registry-port", "LOCAL_REGISTRY_PORT", "--http-port", "HTTP_PORT", "--partitions", "TOPIC_PARTITIONS",
-                "--ready-timeout", "LOCAL_READY_TIMEOUT", "--registry-users", "LOCAL_REGISTRY_USERS_FILE");
+                "--ready-timeout", "LOCAL_READY_TIMEOUT", "--registry-users", "LOCAL_REGISTRY_USERS_FILE",
+                "--secure", "LOCAL_SECURE", "<data-dir>/secure/");
+    }
+
+    @Test
+    void secureRefusesAUsersFileOfItsOwnBeforeAnythingStarts() throws Exception {
+        Path users = dataDir.resolve("registry-users");
+        Files.writeString(users, "# users\n");
+
+        int exitCode = run("--secure", "--data-dir", dataDir.resolve("data").toString(), "--registry-users", users.toString(),
+                "--kafka-port", "0", "--registry-port", "0", "--http-port", "0");
+
+        assertThat(exitCode).isEqualTo(LocalRun.FAILED);
+        assertThat(err.toString().strip()).isEqualTo("error: --secure generates the registry's users itself; "
+                + "leave out --registry-users (or LOCAL_REGISTRY_USERS_FILE)");
+        assertThat(dataDir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void secureRefusesBrokerDataFormattedWithoutUsersAndSaysWhatToDo() throws Exception {
+        Path data = dataDir.resolve("data");
+        Files.createDirectories(data.resolve("kafka"));
+        Files.writeString(data.resolve("kafka").resolve("meta.properties"), "version=1\n");
+
+        int exitCode = run("--secure", "--data-dir", data.toString(), "--kafka-port", "0", "--registry-port", "0",
+                "--http-port", "0");
+
+        assertThat(exitCode).isEqualTo(LocalRun.FAILED);
+        assertThat(err.toString().strip()).startsWith("error: the broker data in " + data.resolve("kafka").toAbsolutePath()
+                + " was created without --secure").contains("--fresh").doesNotContain("\n");
+        assertThat(data.resolve("secure")).doesNotExist();
     }
 
     @Test
