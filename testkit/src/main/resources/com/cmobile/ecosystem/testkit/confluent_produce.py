@@ -11,7 +11,8 @@ Reads a JSON plan (path in argv[1]) written by the Java test:
   producer                   optional librdkafka settings added to bootstrap.servers
                              (e.g. {"enable.idempotence": true})
   client_properties          optional path of a Java client properties file (security.protocol,
-                             sasl.*, ssl.truststore.*): translated by interop.librdkafka_config
+                             sasl.*, ssl.truststore.*): translated by interop.librdkafka_config;
+                             its basic.auth.* settings go to the registry client
 Values use the plain JSON of testkit's PythonInterop.plainJson (its interop module reads them).
 
 Prints "partition <topic> <key> <partition>" for each delivered record and exits 0 when every
@@ -25,7 +26,7 @@ from confluent_kafka import Producer
 from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
-from interop import librdkafka_config, to_avro
+from interop import librdkafka_config, registry_config, to_avro
 
 DEADLINE_SECONDS = 45
 
@@ -34,10 +35,12 @@ def main(plan_path):
     with open(plan_path, encoding="utf-8") as f:
         plan = json.load(f)
     schemas = {name: avro.schema.parse(text) for name, text in plan["schemas"].items()}
-    serializer = MessageSerializer(CachedSchemaRegistryClient({"url": plan["registry"]}))
+    registry = {"url": plan["registry"]}
     config = {"bootstrap.servers": plan["bootstrap"]}
     if plan.get("client_properties"):
         config.update(librdkafka_config(plan["client_properties"]))
+        registry.update(registry_config(plan["client_properties"]))
+    serializer = MessageSerializer(CachedSchemaRegistryClient(registry))
     config.update(plan.get("producer", {}))
     producer = Producer(config)
     failures = []

@@ -50,18 +50,18 @@ def from_avro(value):
     return converted
 
 
-def librdkafka_config(properties_path, old_scram_falls_back_to_plain=True):
-    """The settings of a Java client properties file (bootstrap.servers, security.protocol,
-    sasl.mechanism, a SCRAM or PLAIN sasl.jaas.config, a PEM ssl.truststore.location, a PKCS12
-    ssl.keystore.*) as librdkafka names them, the way a partner using Confluent's Python client
-    would carry over the file we hand out. Anything else it does not understand is an error.
+REGISTRY_KEYS = ("schema.registry.url", "basic.auth.credentials.source", "basic.auth.user.info")
 
-    librdkafka before 2.6.1 (Debian 12 ships 2.0.2) cannot finish SCRAM with a Kafka 4 broker
-    (confluentinc/librdkafka#4895); with such a librdkafka, SCRAM becomes PLAIN (same user and
-    password, still over TLS), which testkit's secure broker offers for it, and a line on stderr
-    says so."""
-    import re
-    import sys
+
+def registry_config(properties_path):
+    """The schema registry client's settings a Java client properties file may carry beside Kafka's
+    (the secure local run's partner-demo.properties does): basic.auth.credentials.source and
+    basic.auth.user.info, as CachedSchemaRegistryClient takes them."""
+    settings = _read_properties(properties_path)
+    return {key: value for key, value in settings.items() if key in REGISTRY_KEYS[1:]}
+
+
+def _read_properties(properties_path):
     settings = {}
     with open(properties_path, encoding="utf-8") as f:
         for line in f:
@@ -70,8 +70,27 @@ def librdkafka_config(properties_path, old_scram_falls_back_to_plain=True):
                 continue
             key, _, value = line.partition("=")
             settings[key.strip()] = value.strip().replace("\\\\", "\\")
+    return settings
+
+
+def librdkafka_config(properties_path, old_scram_falls_back_to_plain=True):
+    """The settings of a Java client properties file (bootstrap.servers, security.protocol,
+    sasl.mechanism, a SCRAM or PLAIN sasl.jaas.config, a PEM ssl.truststore.location, a PKCS12
+    ssl.keystore.*) as librdkafka names them, the way a partner using Confluent's Python client
+    would carry over the file we hand out. The registry client's settings (REGISTRY_KEYS) are left
+    to registry_config; anything else it does not understand is an error.
+
+    librdkafka before 2.6.1 (Debian 12 ships 2.0.2) cannot finish SCRAM with a Kafka 4 broker
+    (confluentinc/librdkafka#4895); with such a librdkafka, SCRAM becomes PLAIN (same user and
+    password, still over TLS), which testkit's secure broker offers for it, and a line on stderr
+    says so."""
+    import re
+    import sys
+    settings = _read_properties(properties_path)
     config = {}
     for key, value in settings.items():
+        if key in REGISTRY_KEYS:
+            continue
         if key in ("bootstrap.servers", "security.protocol", "sasl.mechanism"):
             config[key] = value
         elif key == "sasl.jaas.config":

@@ -9,6 +9,7 @@ import com.cmobile.ecosystem.events.PopCapacityEvent;
 import com.cmobile.ecosystem.producers.EcosystemPublisher;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.testkit.ChildProcess;
+import com.cmobile.ecosystem.testkit.PythonInterop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,7 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * files it generates in {@code <data-dir>/secure/}, as a user would: the API answers the seed
  * figures to the token of {@code api-token} and 401 without it; {@code partner-demo.properties}
  * publishes an event with a Java producer (Kafka user and registry credentials) that the API then
- * reflects, and cannot read a changelog; a restart on the same data reuses every credential.
+ * reflects, and cannot read a changelog; Confluent's Python client publishes with the same file
+ * (skipped where Debian's {@code python3-confluent-kafka} is missing, failed under CI); a restart on the same data reuses every credential.
  *
  * <p>The tests share one data directory and run in order: first start, stop, restart.
  */
@@ -130,10 +133,7 @@ class SecureLocalRunE2EIT {
     @Test
     @Order(4)
     void theDemoPartnersPropertiesPublishAnEventTheApiReflects() throws Exception {
-        var pop = PopCapacityEvent.newBuilder().setEventId(UUID.randomUUID()).setPopId("POP-SECURE-E2E")
-                .setAction(PopAction.COMMISSIONED).setCity("Paris").setCountry("FR")
-                .setBusinessLocation("CMobile International \u2014 Paris").setCapacityMbps(ADDED_MBPS)
-                .setOccurredAt(Instant.parse("2025-01-01T00:00:00Z")).setSource("secure-e2e").build();
+        var pop = pop("POP-SECURE-E2E", "Paris", "FR");
 
         try (var publisher = EcosystemPublisher.create(PublisherConfig.fromProperties(partnerProperties()))) {
             publisher.publish(pop).get();
@@ -148,6 +148,30 @@ class SecureLocalRunE2EIT {
 
     @Test
     @Order(5)
+    void confluentsPythonClientPublishesWithTheDemoPartnersProperties() throws Exception {
+        PythonInterop.requireConfluentClient();
+        long popsBefore = get("/api/v1/capacity", token()).path("activePops").asLong();
+        var pop = pop("POP-SECURE-PYTHON", "Lima", "PE");
+        var plan = new LinkedHashMap<String, Object>();
+        plan.put("bootstrap", partnerProperties().getProperty("bootstrap.servers"));
+        // Kafka's settings become librdkafka's (PLAIN for librdkafka before 2.6.1), basic.auth.* the registry client's.
+        plan.put("client_properties", secure.resolve("partner-demo.properties").toString());
+        plan.put("registry", partnerProperties().getProperty("schema.registry.url"));
+        plan.put("schemas", Map.of("pop", PopCapacityEvent.getClassSchema().toString()));
+        plan.put("records", List.of(Map.of("schema", "pop", "topic", "pop-capacity", "key", pop.getPopId().toString(),
+                "value", PythonInterop.plainJson(pop))));
+        Path planFile = Files.writeString(dataDir.resolve("python-plan.json"), json.writeValueAsString(plan));
+
+        var outcome = PythonInterop.run(List.of(PythonInterop.PYTHON, PythonInterop.shippedScript("confluent_produce.py")
+                .toString(), planFile.toString()), Duration.ofSeconds(90));
+
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get("/api/v1/capacity", token()).path("activePops").asLong()).isEqualTo(popsBefore + 1));
+    }
+
+    @Test
+    @Order(6)
     void theDemoPartnersPropertiesCannotReadAChangelog() throws Exception {
         String changelog = changelogTopic();
         var config = new HashMap<String, Object>();
@@ -169,7 +193,7 @@ class SecureLocalRunE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sigtermStopsTheSecureRunCleanly() throws Exception {
         capacityBeforeStop = get("/api/v1/capacity", token());
 
@@ -180,7 +204,7 @@ class SecureLocalRunE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void restartOnTheSameDataReusesTheCredentialsAndServesTheSameFigures() throws Exception {
         run = startOnTheDataDirectory();
         run.awaitLine("Ready in", READY_TIMEOUT);
@@ -195,6 +219,13 @@ class SecureLocalRunE2EIT {
                     .noneMatch(name -> name.endsWith("-changelog"));
         }
         assertThat(run.terminate(STOP_TIMEOUT)).isIn(0, 143);
+    }
+
+    private static PopCapacityEvent pop(String popId, String city, String country) {
+        return PopCapacityEvent.newBuilder().setEventId(UUID.randomUUID()).setPopId(popId)
+                .setAction(PopAction.COMMISSIONED).setCity(city).setCountry(country)
+                .setBusinessLocation("CMobile International \u2014 " + city).setCapacityMbps(ADDED_MBPS)
+                .setOccurredAt(Instant.parse("2025-01-01T00:00:00Z")).setSource("secure-e2e").build();
     }
 
     private ChildProcess startOnTheDataDirectory() {
