@@ -10,6 +10,7 @@ import com.cmobile.ecosystem.producers.EcosystemPublisher;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.testkit.ChildProcess;
 import com.cmobile.ecosystem.testkit.PythonInterop;
+import com.cmobile.ecosystem.testkit.RequiredPeer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,7 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * figures to the token of {@code api-token} and 401 without it; {@code partner-demo.properties}
  * publishes an event with a Java producer (Kafka user and registry credentials) that the API then
  * reflects, and cannot read a changelog; Confluent's Python client publishes with the same file
- * (skipped where Debian's {@code python3-confluent-kafka} is missing, failed under CI); a restart on the same data reuses every credential.
+ * (skipped where Debian's {@code python3-confluent-kafka} is missing, failed under CI), and so does
+ * {@code kcat} with {@code partner-demo.librdkafka.properties}; a restart on the same data reuses every credential.
  *
  * <p>The tests share one data directory and run in order: first start, stop, restart.
  */
@@ -172,6 +177,22 @@ class SecureLocalRunE2EIT {
 
     @Test
     @Order(6)
+    void kcatWithTheLibrdkafkaFileSeesOnlyTheEventTopicsAndCannotReadAChangelog() throws Exception {
+        requireKcat();
+        Path file = secure.resolve("partner-demo.librdkafka.properties");
+
+        KcatRun metadata = kcat("-F", file.toString(), "-L");
+        KcatRun changelog = kcat("-F", file.toString(), "-C", "-t", changelogTopic(), "-c", "1", "-e");
+
+        assertThat(metadata.exitCode()).as(metadata.output()).isZero();
+        List<String> topics = Pattern.compile("topic \"([^\"]+)\"").matcher(metadata.output()).results()
+                .map(match -> match.group(1)).sorted().toList();
+        assertThat(topics).containsExactly("partner-onboarding", "pop-capacity");
+        assertThat(changelog.output()).contains("Topic authorization failed");
+    }
+
+    @Test
+    @Order(7)
     void theDemoPartnersPropertiesCannotReadAChangelog() throws Exception {
         String changelog = changelogTopic();
         var config = new HashMap<String, Object>();
@@ -193,7 +214,7 @@ class SecureLocalRunE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void sigtermStopsTheSecureRunCleanly() throws Exception {
         capacityBeforeStop = get("/api/v1/capacity", token());
 
@@ -204,7 +225,7 @@ class SecureLocalRunE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void restartOnTheSameDataReusesTheCredentialsAndServesTheSameFigures() throws Exception {
         run = startOnTheDataDirectory();
         run.awaitLine("Ready in", READY_TIMEOUT);
@@ -226,6 +247,36 @@ class SecureLocalRunE2EIT {
                 .setAction(PopAction.COMMISSIONED).setCity(city).setCountry(country)
                 .setBusinessLocation("CMobile International \u2014 " + city).setCapacityMbps(ADDED_MBPS)
                 .setOccurredAt(Instant.parse("2025-01-01T00:00:00Z")).setSource("secure-e2e").build();
+    }
+
+    private record KcatRun(int exitCode, String output) {
+    }
+
+    /** Debian's kcat (librdkafka 2.0.2): the command-line client the README shows partners. */
+    private static void requireKcat() throws Exception {
+        try {
+            kcat("-V");
+        } catch (IOException e) {
+            RequiredPeer.missing("kcat", "apt-get install -y kcat");
+        }
+    }
+
+    private static KcatRun kcat(String... arguments) throws Exception {
+        var command = new ArrayList<String>();
+        command.add("kcat");
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile("kcat-", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("kcat did not finish within 60 s: " + Files.readString(output));
+            }
+            return new KcatRun(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     private ChildProcess startOnTheDataDirectory() {
