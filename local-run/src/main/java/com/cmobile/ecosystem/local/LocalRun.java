@@ -4,8 +4,6 @@ import com.cmobile.ecosystem.app.EcosystemApp;
 import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.kafka.KafkaClientSecurity;
-import com.cmobile.ecosystem.producers.acl.AclPrincipals;
-import com.cmobile.ecosystem.producers.acl.EcosystemAcls;
 import com.cmobile.ecosystem.testkit.broker.BrokerSettings;
 import com.cmobile.ecosystem.testkit.broker.EmbeddedKafkaBroker;
 import com.cmobile.ecosystem.registry.server.RegistryUsers;
@@ -16,16 +14,11 @@ import com.cmobile.ecosystem.testkit.topics.ProvisionedTopics;
 import com.cmobile.ecosystem.testkit.topics.TopicProvisioner;
 import com.cmobile.ecosystem.producers.PublisherConfig;
 import com.cmobile.ecosystem.producers.simulator.SeedSimulator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,9 +61,6 @@ public final class LocalRun implements Callable<Integer> {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
     private static final Duration COORDINATOR_HEAD_START = Duration.ofSeconds(30);
-    private static final Duration ACL_TIMEOUT = Duration.ofSeconds(30);
-    /** The consumer groups the operator may read the dead letters with (producers' acls apply default). */
-    private static final String OPERATOR_GROUP_PREFIX = "ecosystem-operator";
 
     @Spec
     private CommandSpec spec;
@@ -221,21 +211,17 @@ public final class LocalRun implements Callable<Integer> {
         EmbeddedKafkaBroker broker = stack.add("Kafka broker", EmbeddedKafkaBroker.start(
                 secured.map(s -> brokerSettings.withSecurity(s.brokerSecurity())).orElse(brokerSettings)));
         String bootstrapServers = broker.bootstrapServers();
-        // The launcher's own admin clients: the super user on the secure broker.
-        Map<String, Object> admin = new HashMap<>(secured.isPresent()
-                ? broker.clientProperties(SecureDirectory.ADMIN)
-                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        Optional<SecureRun> secureRun = secured.map(files -> new SecureRun(files, broker));
+        Map<String, Object> admin = secureRun.map(SecureRun::adminProperties)
+                .orElseGet(() -> Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         String registryUrl = SchemaRegistryServer.urlOf(registry.number());
-        AppConfig appConfig = appConfig(bootstrapServers, registryUrl, data.streamsState(), http.number(), secured, broker);
-        secured.ifPresent(s -> {
-            s.restrictKeyStores();
-            applyAcls(out, admin, appConfig.applicationId());
-            s.writePartnerFiles(broker.clientProperties(SecureDirectory.PARTNER), registryUrl);
-        });
-        KafkaClientSecurity registryKafka = secured.isPresent()
-                ? KafkaClientSecurity.of(broker.securityProperties(SecureDirectory.REGISTRY)) : KafkaClientSecurity.none();
-        Optional<RegistryUsers> users = secured.isPresent()
-                ? Optional.of(RegistryUsers.load(secured.get().registryUsersFile())) : registryUsers;
+        Map<String, String> appSettings = appValues(bootstrapServers, registryUrl, data.streamsState(), http.number());
+        secureRun.ifPresent(s -> s.addAppSettings(appSettings));
+        AppConfig appConfig = AppConfig.from(appSettings);
+        // ACLs before any other client connects: the registry, the app and the seed need theirs.
+        secureRun.ifPresent(s -> s.prepare(out, appConfig.applicationId(), registryUrl));
+        KafkaClientSecurity registryKafka = secureRun.map(SecureRun::registryKafka).orElseGet(KafkaClientSecurity::none);
+        Optional<RegistryUsers> users = secureRun.map(SecureRun::registryUsers).or(() -> registryUsers);
         // Side by side once the broker is up: most of each start is waiting for the broker or loading
         // classes, which two cores overlap. The registry and the coordinators' topics start at once;
         // the app as soon as its input topics exist (Kafka Streams refuses missing source topics);
@@ -252,11 +238,8 @@ public final class LocalRun implements Callable<Integer> {
         boolean publishing = seed.needed(resuming);
         // The seed reaches the registry as the app does: with its credentials, when it has any. On the
         // secure run the demo partner publishes it, with its own Kafka user and registry credentials.
-        Map<String, String> seedClient = secured.map(s -> {
-            var partner = new HashMap<>(broker.securityProperties(SecureDirectory.PARTNER));
-            partner.putAll(s.registryClientProperties(SecureDirectory.PARTNER));
-            return Map.copyOf(partner);
-        }).orElseGet(appConfig::schemaRegistryCredentials);
+        Map<String, String> seedClient = secureRun.map(SecureRun::seedClientProperties)
+                .orElseGet(appConfig::schemaRegistryCredentials);
         CompletableFuture<SeedSimulator.Result> seeding = publishing
                 ? CompletableFuture.supplyAsync(() -> seed.publish(new PublisherConfig(bootstrapServers,
                         awaitUninterruptibly(registryStart).url(), seedClient)), LocalRun::onSeedThread)
@@ -279,7 +262,7 @@ public final class LocalRun implements Callable<Integer> {
         out.flush();
 
         URI base = URI.create("http://localhost:" + app.httpPort());
-        Optional<String> apiToken = secured.map(s -> readSecret(s.file(SecureDirectory.API_TOKEN)));
+        Optional<String> apiToken = secureRun.map(SecureRun::apiToken);
         Readiness.Outcome outcome = new Readiness(base, apiToken).await(Duration.ofSeconds(readyTimeoutSeconds), !publishing);
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (outcome.ready()) {
@@ -288,32 +271,9 @@ public final class LocalRun implements Callable<Integer> {
             out.printf(Locale.ROOT, "Not ready after %.1f s; the aggregates so far: %s. Running on anyway.%n", seconds,
                     outcome.figures().map(Figures::summary).orElse("none yet"));
         }
-        printTryLines(out, base, broker, schemaRegistry, data, secured);
+        printTryLines(out, base, broker, schemaRegistry, data, secureRun);
     }
 
-    /** The ACLs of a deployment (producers' {@code acls apply}), for the local run's principals. */
-    private static void applyAcls(PrintWriter out, Map<String, Object> admin, String applicationId) {
-        var principals = new AclPrincipals(Optional.of(user(SecureDirectory.APP)), List.of(user(SecureDirectory.PARTNER)),
-                Optional.of(user(SecureDirectory.OPERATOR)), Optional.of(user(SecureDirectory.REGISTRY)), applicationId,
-                OPERATOR_GROUP_PREFIX, AclPrincipals.TopicNames.defaults());
-        try (Admin client = Admin.create(admin)) {
-            int count = EcosystemAcls.apply(client, principals, ACL_TIMEOUT).size();
-            out.printf(Locale.ROOT, "Applied %d ACLs (app, %s, operator, registry)%n", count, SecureDirectory.PARTNER);
-            out.flush();
-        }
-    }
-
-    private static String user(String name) {
-        return "User:" + name;
-    }
-
-    private static String readSecret(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
 
     /** While the broker starts, so that the app's stream thread finds RocksDB loaded; best effort. */
     private static void loadNativeLibrariesMeanwhile() {
@@ -391,30 +351,7 @@ public final class LocalRun implements Callable<Integer> {
         return AppConfig.from(appValues(bootstrapServers, registryUrl, stateDir, port));
     }
 
-    /**
-     * As {@link #appConfig(String, String, Path, int)}, and on the secure run the app's own Kafka user,
-     * registry credentials ({@code read}), API tokens and peer secret. The secrets go into this
-     * process's configuration only, never into any process's environment.
-     */
-    private AppConfig appConfig(String bootstrapServers, String registryUrl, Path stateDir, int port,
-                                Optional<SecureDirectory> secured, EmbeddedKafkaBroker broker) {
-        var values = appValues(bootstrapServers, registryUrl, stateDir, port);
-        secured.ifPresent(s -> {
-            var app = s.kafkaUser(SecureDirectory.APP);
-            values.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
-            values.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
-            values.put("KAFKA_SASL_USERNAME", app.name());
-            values.put("KAFKA_SASL_PASSWORD", app.password());
-            values.put("KAFKA_SSL_TRUSTSTORE_LOCATION", broker.tls().caCertificate().toString());
-            values.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
-            values.remove("KAFKA_CLIENT_CONFIG_FILE");
-            values.put("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", s.registryUserInfo(SecureDirectory.APP));
-            values.put("API_TOKENS_FILE", s.file(SecureDirectory.API_TOKENS).toString());
-            values.put("PEER_SECRET_FILE", s.file(SecureDirectory.PEER_SECRET).toString());
-        });
-        return AppConfig.from(values);
-    }
-
+    /** The variables of {@link #appConfig}, to which the secure run adds its own. */
     private Map<String, String> appValues(String bootstrapServers, String registryUrl, Path stateDir, int port) {
         var values = new HashMap<>(environment);
         values.put("BOOTSTRAP_SERVERS", bootstrapServers);
@@ -430,38 +367,19 @@ public final class LocalRun implements Callable<Integer> {
     }
 
     private static void printTryLines(PrintWriter out, URI base, EmbeddedKafkaBroker broker,
-                                      SchemaRegistryServer registry, DataDirectory data, Optional<SecureDirectory> secured) {
+                                      SchemaRegistryServer registry, DataDirectory data, Optional<SecureRun> secured) {
         out.println("Try:");
-        String curl = secured.map(s -> "curl -s -H \"Authorization: Bearer $(cat " + s.file(SecureDirectory.API_TOKEN) + ")\" ")
-                .orElse("curl -s ");
+        String curl = secured.map(SecureRun::curl).orElse("curl -s ");
         for (String path : List.of("/api/v1/capacity", "/api/v1/capacity/regions", "/api/v1/capacity/countries/FR/cities",
                 "/api/v1/alliance", "/api/v1/alliance/programs/GTI", "/metrics")) {
             out.println("  " + curl + base + path);
         }
-        if (secured.isPresent()) {
-            printSecureFiles(out, secured.get());
-        }
+        secured.ifPresent(s -> s.printFiles(out));
         out.printf(Locale.ROOT, "Kafka on localhost:%d%s, schema registry on http://localhost:%d%s, data in %s%n",
                 broker.port(), secured.isPresent() ? " (SASL_SSL)" : "", registry.port(),
                 secured.isPresent() ? " (basic auth)" : "", data.root());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-    }
-
-    private static void printSecureFiles(PrintWriter out, SecureDirectory secured) {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(SecureDirectory.PARTNER_PROPERTIES, "the demo partner's Kafka and registry settings "
-                + "(producers.jar --config, any Java Kafka client)");
-        files.put(SecureDirectory.PARTNER_LIBRDKAFKA_PROPERTIES, "the same for kcat -F and other librdkafka clients");
-        files.put(SecureDirectory.API_TOKEN, "a bearer token for /api/v1/* and /metrics");
-        files.put(SecureDirectory.CA_CERTIFICATE, "the CA of the broker's certificate");
-        files.put(SecureDirectory.KAFKA_USERS, "the SCRAM passwords of admin, app, partner-demo, operator, registry");
-        files.put(SecureDirectory.REGISTRY_CREDENTIALS, "the registry passwords of app (read), partner-demo (write)");
-        out.println("Secured: Kafka SASL_SSL with SCRAM-SHA-512 (PLAIN too, for librdkafka before 2.6.1) and ACLs, "
-                + "registry with basic auth, API with bearer tokens. Credentials (keep them secret) in " + secured.directory() + ":");
-        files.forEach((name, meaning) -> out.printf(Locale.ROOT, "  %-36s %s%n", name, meaning));
-        out.println("  e.g. java -jar producers/target/producers.jar publish pops pops.jsonl --config "
-                + secured.file(SecureDirectory.PARTNER_PROPERTIES));
     }
 
     /** Run by the shutdown hook on Ctrl-C / SIGTERM. */
