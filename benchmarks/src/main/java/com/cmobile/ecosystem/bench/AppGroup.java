@@ -26,6 +26,20 @@ public final class AppGroup {
             return group.groupState() == GroupState.STABLE ? group.members().size() : -1;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
+                return stableStreamsGroupMembers(admin, groupId);
+            }
+            throw e;
+        }
+    }
+
+    /** The same for a streams group (`GROUP_PROTOCOL=streams`, KIP-1071), which is not a consumer group. */
+    private static int stableStreamsGroupMembers(Admin admin, String groupId) throws Exception {
+        try {
+            var group = admin.describeStreamsGroups(List.of(groupId)).describedGroups().get(groupId)
+                    .get(10, TimeUnit.SECONDS);
+            return group.groupState() == GroupState.STABLE ? group.members().size() : -1;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
                 return -1;
             }
             throw e;

@@ -86,8 +86,19 @@ public final class ChaosMain {
         }
 
         static ClusterEnvironment start(ChaosSettings settings, Path work) {
-            var cluster = EmbeddedKafkaCluster.start(ClusterSettings.defaults().withNodes(settings.brokers())
-                    .withDataDirectory(work.resolve("cluster")));
+            var clusterSettings = ClusterSettings.defaults().withNodes(settings.brokers())
+                    .withDataDirectory(work.resolve("cluster"));
+            if (settings.groupProtocol().equals("streams")) {
+                // KIP-1071: the broker owns the streams group's session, heartbeat and standby replicas;
+                // the same figures as the classic protocol's settings of the app (README, Operations).
+                clusterSettings = clusterSettings.withBrokerProperty("group.streams.min.session.timeout.ms", "6000")
+                        .withBrokerProperty("group.streams.session.timeout.ms", "6000")
+                        .withBrokerProperty("group.streams.min.heartbeat.interval.ms", "1500")
+                        .withBrokerProperty("group.streams.heartbeat.interval.ms", "1500")
+                        .withBrokerProperty("group.streams.num.standby.replicas", "1")
+                        .withBrokerProperty("group.streams.initial.rebalance.delay.ms", "0");
+            }
+            var cluster = EmbeddedKafkaCluster.start(clusterSettings);
             SchemaRegistryServer registry = null;
             Admin admin = null;
             try {

@@ -99,6 +99,7 @@ public final class ChaosRun {
         env.put("NUM_STANDBY_REPLICAS", "1");
         env.put("STATE_STORES", "rocksdb");
         env.put("QUERY_TIMEOUT_MS", Long.toString(QUERY_TIMEOUT.toMillis()));
+        env.put("GROUP_PROTOCOL", settings.groupProtocol());
 
         var deadLetters = new DeadLetterCheck();
         try (var instances = new Instances(work, env, settings.appHeap(), settings.instances(), http)) {

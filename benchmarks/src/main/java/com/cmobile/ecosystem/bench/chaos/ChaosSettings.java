@@ -24,11 +24,13 @@ import java.util.function.Function;
  * @param queryThreads   threads of the query client that runs during the faults
  * @param settleTimeout  after the load, at most how long to wait for the app to catch up and match
  * @param appHeap        {@code -Xmx} of each instance
+ * @param groupProtocol  the app's {@code GROUP_PROTOCOL}: {@code classic}, or {@code streams} (KIP-1071), for which
+ *                       the brokers get the streams group's session (6 s), heartbeat (1.5 s) and standby replicas (1)
  */
 public record ChaosSettings(String guarantee, long seed, int events, int popKeys, int partnerKeys, int partitions,
                             int brokers, int instances, int kills, int brokerRestarts, Duration load,
                             double pythonShare, double invalidShare, double emptyStateShare, int queryThreads,
-                            Duration settleTimeout, String appHeap) {
+                            Duration settleTimeout, String appHeap, String groupProtocol) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -43,6 +45,9 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
             throw new IllegalArgumentException("chaos.* out of range (at least 100 events, 3 brokers, 2 instances): "
                     + this);
         }
+        if (!groupProtocol.equals("classic") && !groupProtocol.equals("streams")) {
+            throw new IllegalArgumentException("chaos.groupProtocol must be classic or streams, not " + groupProtocol);
+        }
         if (!isShare(pythonShare) || !isShare(invalidShare) || !isShare(emptyStateShare)) {
             throw new IllegalArgumentException("chaos.*Share must lie in [0, 1]: " + this);
         }
@@ -51,13 +56,13 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
     /** The full run: at least 10 kills and 2 broker restarts within 10 minutes. */
     public static ChaosSettings full() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 24_000, 240, 360, 6, 3, 3, 10, 2,
-                Duration.ofSeconds(360), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(120), "320m");
+                Duration.ofSeconds(360), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(120), "320m", "classic");
     }
 
     /** The run inside {@code mvn verify}: 3 kills and 1 broker restart within 3 minutes. */
     public static ChaosSettings quick() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 4_000, 120, 180, 6, 3, 3, 3, 1,
-                Duration.ofSeconds(60), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(90), "320m");
+                Duration.ofSeconds(60), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(90), "320m", "classic");
     }
 
     /** {@link #full()} (or {@link #quick()} with {@code -Dchaos.size=quick}) overridden by {@code -Dchaos.*}. */
@@ -80,22 +85,24 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
                 get("emptyStateShare", base.emptyStateShare(), Double::parseDouble),
                 get("queryThreads", base.queryThreads(), Integer::parseInt),
                 get("settleSeconds", base.settleTimeout(), s -> Duration.ofSeconds(Long.parseLong(s))),
-                get("appHeap", base.appHeap(), Function.identity()));
+                get("appHeap", base.appHeap(), Function.identity()),
+                get("groupProtocol", base.groupProtocol(), Function.identity()));
     }
 
     public ChaosSettings withGuarantee(String newGuarantee) {
         return new ChaosSettings(newGuarantee, seed, events, popKeys, partnerKeys, partitions, brokers, instances,
                 kills, brokerRestarts, load, pythonShare, invalidShare, emptyStateShare, queryThreads, settleTimeout,
-                appHeap);
+                appHeap, groupProtocol);
     }
 
     public String describe() {
         return String.format(Locale.ROOT,
                 "guarantee %s, seed %d, %,d records (%,d PoPs, %,d partners, %.0f%% of keys by Python, %.1f%% invalid),"
                         + " %d partitions, %d brokers, %d instances, %d kills (%.0f%% on empty state), %d broker"
-                        + " restarts, load %d s, %d query threads",
+                        + " restarts, load %d s, %d query threads, group protocol %s",
                 guarantee, seed, events, popKeys, partnerKeys, pythonShare * 100, invalidShare * 100, partitions,
-                brokers, instances, kills, emptyStateShare * 100, brokerRestarts, load.toSeconds(), queryThreads);
+                brokers, instances, kills, emptyStateShare * 100, brokerRestarts, load.toSeconds(), queryThreads,
+                groupProtocol);
     }
 
     private static boolean isShare(double share) {

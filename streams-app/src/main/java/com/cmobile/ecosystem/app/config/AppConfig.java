@@ -59,6 +59,7 @@ import org.apache.kafka.common.config.types.Password;
  * @param sessionTimeout            {@code SESSION_TIMEOUT_MS}
  * @param heartbeatInterval         {@code HEARTBEAT_INTERVAL_MS}
  * @param peerConnectTimeout        {@code PEER_CONNECT_TIMEOUT_MS}
+ * @param groupProtocol             {@code GROUP_PROTOCOL}: {@code classic} or {@code streams} (KIP-1071)
  * @param schemaRegistryUserInfo    {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}, hidden when printed
  * @param kafkaSecurity             {@code KAFKA_CLIENT_CONFIG_FILE} and the {@code KAFKA_SECURITY_PROTOCOL},
  *                                  {@code KAFKA_SASL_*}, {@code KAFKA_SSL_*} variables over it: the security
@@ -72,6 +73,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
                         Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
                         Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout,
+                        String groupProtocol,
                         Optional<Password> schemaRegistryUserInfo, KafkaClientSecurity kafkaSecurity) {
 
     /** Where the state stores keep their data between commits. */
@@ -234,6 +236,12 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
             .define("PEER_CONNECT_TIMEOUT_MS", Type.LONG, 1000L, Range.atLeast(1), Importance.LOW,
                     "how long a forwarded query waits to connect to the instance that owns the key; a dead "
                             + "peer then costs this, not `QUERY_TIMEOUT_MS`")
+            .define("GROUP_PROTOCOL", Type.STRING, "classic", ConfigDef.ValidString.in("classic", "streams"),
+                    Importance.LOW,
+                    "`group.protocol` of Kafka Streams: `classic` (the consumer group protocol, its session and "
+                            + "heartbeat from `SESSION_TIMEOUT_MS`/`HEARTBEAT_INTERVAL_MS`) or `streams` (KIP-1071: the "
+                            + "broker assigns tasks; session, heartbeat and standby replicas are then the group's "
+                            + "`streams.*` configs on the broker, not these variables)")
             .define("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", Type.PASSWORD, null, USER_AND_PASSWORD, Importance.MEDIUM,
                     "`user:password` for a registry with basic auth (sent as Confluent's "
                             + "`basic.auth.credentials.source=USER_INFO`); the app only reads schemas, so a `read` "
@@ -387,6 +395,7 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 Duration.ofMillis((Long) settings.get("SESSION_TIMEOUT_MS")),
                 Duration.ofMillis((Long) settings.get("HEARTBEAT_INTERVAL_MS")),
                 Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")),
+                (String) settings.get("GROUP_PROTOCOL"),
                 Optional.ofNullable((Password) settings.get("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")),
                 kafkaSecurity(settings));
     }

@@ -58,6 +58,7 @@ public final class StreamsProperties {
                 (int) config.sessionTimeout().toMillis());
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 (int) config.heartbeatInterval().toMillis());
+        props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
         // Every processor, store and internal topic has a name; refuse to start if one slips through.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
