@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param appHeap           {@code -Xmx} of each app instance (a JVM option value such as {@code 384m})
  * @param pipelineTimeout   at most how long the pipeline's throughput phase may take before it is reported
  *                          as not done; cut further so that the later phases fit in the budget
- * @param floorKind         {@code count} or {@code decode}: the {@link FloorApp} measured before the app, in
+ * @param floorKind         {@code count}, {@code decode} or {@code history}: the {@link FloorApp} measured before the app, in
  *                          the same run; {@code none} skips it
  * @param freshRate         sends per second of the freshness probe (alternating its two keys)
  * @param freshDuration     how long the freshness probe sends

@@ -18,7 +18,12 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The floor under the pipeline: the simplest Kafka Streams application reading the same two topics
@@ -28,7 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>{@code FLOOR_KIND=count} (default): Avro-decode every event and count it per key in one
  * store (a changelog, restored by the standby), no repartition. {@code FLOOR_KIND=decode}: decode
- * only, no state (what exactly-once processing costs without any store). Run by
+ * only, no state (what exactly-once processing costs without any store). {@code FLOOR_KIND=history}:
+ * the count, plus one entry per event in a second store keyed by key and time, the least any
+ * topology does that keeps a current state and a history of every key (issue 15): two store
+ * writes and two changelog records per event. Run by
  * {@link PipelineBenchmark} with {@code -Dbench.floor=count|decode}, in place of the app.
  */
 public final class FloorApp {
@@ -63,10 +71,10 @@ public final class FloorApp {
         return builder.build();
     }
 
-    /** Fails unless {@code kind} is {@code count} or {@code decode}. */
+    /** Fails unless {@code kind} is {@code count}, {@code decode} or {@code history}. */
     static void requireKind(String kind) {
-        if (!kind.equals("count") && !kind.equals("decode")) {
-            throw new IllegalArgumentException("the floor's kind must be count or decode, not '" + kind + "'");
+        if (!kind.equals("count") && !kind.equals("decode") && !kind.equals("history")) {
+            throw new IllegalArgumentException("the floor's kind must be count, decode or history, not '" + kind + "'");
         }
     }
 
@@ -77,8 +85,50 @@ public final class FloorApp {
             events.foreach((key, event) -> { }, Named.as(topic + "-decoded"));
             return;
         }
+        if (kind.equals("history")) {
+            String state = topic + "-count-store";
+            String history = topic + "-history-store";
+            builder.addStateStore(Stores.keyValueStoreBuilder(supplier(state, storeType), Serdes.String(), Serdes.Long()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(supplier(history, storeType), Serdes.String(), Serdes.Long()));
+            events.process(() -> new CountAndHistory<T>(state, history), Named.as(topic + "-count-and-history"),
+                    state, history);
+            return;
+        }
         Materialized<String, Long, KeyValueStore<Bytes, byte[]>> store = Materialized.as(topic + "-count-store");
         events.groupByKey(Grouped.with(topic + "-by-key", Serdes.String(), values))
                 .count(Named.as(topic + "-count"), store.withStoreType(storeType));
+    }
+
+    private static KeyValueBytesStoreSupplier supplier(String name, Materialized.StoreType storeType) {
+        return storeType == Materialized.StoreType.IN_MEMORY ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name);
+    }
+
+    /** The count per key, and one history entry per event under {@code key|timestamp|count}. */
+    private static final class CountAndHistory<T> implements Processor<String, T, Void, Void> {
+
+        private final String stateName;
+        private final String historyName;
+        private KeyValueStore<String, Long> state;
+        private KeyValueStore<String, Long> history;
+
+        CountAndHistory(String stateName, String historyName) {
+            this.stateName = stateName;
+            this.historyName = historyName;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            state = context.getStateStore(stateName);
+            history = context.getStateStore(historyName);
+        }
+
+        @Override
+        public void process(Record<String, T> record) {
+            Long count = state.get(record.key());
+            long next = count == null ? 1 : count + 1;
+            state.put(record.key(), next);
+            history.put(record.key() + "|" + record.timestamp() + "|" + next, next);
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
-/** The floor's two shapes: a count per key in one store, or decoding alone. */
+/** The floor's shapes: a count per key in one store, that count and a history, or decoding alone. */
 class FloorAppTest {
 
     private static final String REGISTRY = "mock://floor-app-test";
@@ -38,6 +38,24 @@ class FloorAppTest {
     }
 
     @Test
+    void historyCountsPerKeyAndKeepsOneEntryPerEvent() {
+        try (var driver = new TopologyTestDriver(FloorApp.topology(config, "history"), properties())) {
+            var pops = driver.createInputTopic(config.popCapacityTopic(), new StringSerializer(),
+                    EventSerdes.popCapacity(Map.of("schema.registry.url", REGISTRY)).serializer());
+            pops.pipeInput("pop-a", pop("pop-a"), 1_000L);
+            pops.pipeInput("pop-b", pop("pop-b"), 2_000L);
+            pops.pipeInput("pop-a", pop("pop-a"), 3_000L);
+
+            var counts = driver.<String, Long>getKeyValueStore(config.popCapacityTopic() + "-count-store");
+            var history = driver.<String, Long>getKeyValueStore(config.popCapacityTopic() + "-history-store");
+            assertThat(counts.get("pop-a")).isEqualTo(2L);
+            assertThat(history.get("pop-a|1000|1")).isEqualTo(1L);
+            assertThat(history.get("pop-a|3000|2")).isEqualTo(2L);
+            assertThat(history.approximateNumEntries()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void decodeKeepsNoState() {
         var description = FloorApp.topology(config, "decode").describe().toString();
 
@@ -48,7 +66,7 @@ class FloorAppTest {
     @Test
     void rejectsAnUnknownKind() {
         assertThatThrownBy(() -> FloorApp.topology(config, "sum"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count or decode");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count, decode or history");
     }
 
     private static Properties properties() {

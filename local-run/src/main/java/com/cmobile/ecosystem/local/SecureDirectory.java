@@ -7,6 +7,7 @@ import com.cmobile.ecosystem.registry.server.RegistryUsers;
 import com.cmobile.ecosystem.testkit.broker.BrokerSecurity;
 import com.cmobile.ecosystem.testkit.broker.ClientProperties;
 import com.cmobile.ecosystem.testkit.broker.ScramCredentials;
+import com.cmobile.ecosystem.testkit.broker.TlsMaterial;
 import com.cmobile.ecosystem.testkit.broker.ScramUser;
 import java.io.IOException;
 import java.io.Reader;
@@ -95,12 +96,12 @@ final class SecureDirectory {
             var secure = new SecureDirectory(directory, users, registryPasswords);
             if (!Files.exists(directory.resolve(API_TOKEN)) || !Files.exists(directory.resolve(API_TOKENS))) {
                 String token = NewApiToken.newToken();
-                writeOwnerOnly(directory.resolve(API_TOKENS), "# bearer tokens of the local run's API (hashes only)\n"
+                TlsMaterial.writeOwnerOnly(directory.resolve(API_TOKENS), "# bearer tokens of the local run's API (hashes only)\n"
                         + ApiTokens.line("local-run", token, EnumSet.of(Scope.READ, Scope.METRICS)) + "\n");
-                writeOwnerOnly(directory.resolve(API_TOKEN), token + "\n");
+                TlsMaterial.writeOwnerOnly(directory.resolve(API_TOKEN), token + "\n");
             }
             if (!Files.exists(directory.resolve(PEER_SECRET))) {
-                writeOwnerOnly(directory.resolve(PEER_SECRET), NewApiToken.newToken() + "\n");
+                TlsMaterial.writeOwnerOnly(directory.resolve(PEER_SECRET), NewApiToken.newToken() + "\n");
             }
             return secure;
         } catch (IOException e) {
@@ -218,13 +219,13 @@ final class SecureDirectory {
         if (added) {
             var text = new StringBuilder("# schema registry basic-auth passwords (name=password): keep this file secret\n");
             stored.forEach((name, password) -> text.append(name).append('=').append(password).append('\n'));
-            writeOwnerOnly(file, text.toString());
+            TlsMaterial.writeOwnerOnly(file, text.toString());
         }
         if (added || !Files.exists(usersFile)) {
             var lines = new StringBuilder("# schema registry users of the local run (name:role:hash)\n");
             new TreeMap<>(REGISTRY_ROLES).forEach((name, role) ->
                     lines.append(RegistryUsers.line(name, role, stored.get(name).toCharArray())).append('\n'));
-            writeOwnerOnly(usersFile, lines.toString());
+            TlsMaterial.writeOwnerOnly(usersFile, lines.toString());
         }
         return Map.copyOf(stored);
     }
@@ -239,16 +240,5 @@ final class SecureDirectory {
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(directory);
         }
-    }
-
-    /** Replaces {@code file} with {@code content}, readable and writable by its owner only. */
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

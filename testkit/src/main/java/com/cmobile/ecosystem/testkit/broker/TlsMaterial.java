@@ -175,7 +175,11 @@ public final class TlsMaterial {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static void writeOwnerOnly(Path file, String content) throws IOException {
+    /**
+     * Replaces {@code file} with {@code content}, readable and writable by its owner only (where the
+     * file system has POSIX permissions): for the passwords, keys and tokens a secure run writes.
+     */
+    public static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
