@@ -1,6 +1,8 @@
 package com.cmobile.ecosystem.app.metrics;
 
 import com.cmobile.ecosystem.app.query.AllianceQueries;
+import com.cmobile.ecosystem.app.query.AllianceRollUp;
+import com.cmobile.ecosystem.app.query.CapacityRollUp;
 import com.cmobile.ecosystem.app.query.KeyRange;
 import com.cmobile.ecosystem.app.query.LocalReader;
 import com.cmobile.ecosystem.app.query.RangeReply;
@@ -12,7 +14,6 @@ import com.cmobile.ecosystem.app.topology.model.ModelJson;
 import com.cmobile.ecosystem.app.topology.model.ProgramAlliance;
 import com.cmobile.ecosystem.app.topology.model.ProgramCountryAlliance;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.geo.Countries;
 import com.cmobile.ecosystem.geo.Region;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
@@ -97,30 +98,20 @@ public final class BusinessGauges implements MeterBinder {
     }
 
     /**
-     * Sums over this instance's cities, business locations and (program, country) groups: each of
-     * those keys lives on one instance, so the sums add up across instances.
+     * The query layer's roll-ups over this instance's cities, business locations and (program,
+     * country) groups: each of those keys lives on one instance, so the sums add up across instances.
      */
     private Snapshot read(Instant now) {
-        long capacity = 0;
-        long pops = 0;
-        long cities = 0;
-        Map<Region, Long> regions = new EnumMap<>(Region.class);
-        for (StoreEntry entry : activeEntries(StoreNames.CITY_CAPACITY)) {
-            CityCapacity city = ModelJson.read(mapper, entry.value(), CityCapacity.class);
-            capacity += city.capacityMbps();
-            pops += city.activePops();
-            cities++;
-            regions.merge(Countries.regionOf(city.country()).orElse(Region.ANTARCTICA), city.capacityMbps(), Long::sum);
-        }
-        long businessLocations = activeEntries(StoreNames.BUSINESS_LOCATION_CAPACITY).size();
+        var capacity = CapacityRollUp.of(activeEntries(StoreNames.CITY_CAPACITY).stream()
+                        .map(entry -> ModelJson.read(mapper, entry.value(), CityCapacity.class)).toList(),
+                activeEntries(StoreNames.BUSINESS_LOCATION_CAPACITY).size());
+        var alliance = AllianceRollUp.of(activeEntries(StoreNames.PROGRAM_COUNTRY_ALLIANCE).stream()
+                .map(entry -> ModelJson.read(mapper, entry.value(), ProgramCountryAlliance.class)).toList());
         Map<Program, ProgramAlliance> programs = new EnumMap<>(Program.class);
-        for (StoreEntry entry : activeEntries(StoreNames.PROGRAM_COUNTRY_ALLIANCE)) {
-            ProgramCountryAlliance group = ModelJson.read(mapper, entry.value(), ProgramCountryAlliance.class);
-            programs.merge(group.program(), new ProgramAlliance(group.program(), group.members(), group.partners(),
-                    group.subscribers(), 1), (a, b) -> new ProgramAlliance(a.program(), a.members() + b.members(),
-                    a.partners() + b.partners(), a.subscribers() + b.subscribers(), a.countries() + b.countries()));
-        }
-        return new Snapshot(now, new GlobalCapacity(capacity, pops, cities, 0, businessLocations), programs, regions);
+        AllianceQueries.PROGRAMS.forEach(program -> programs.put(program, alliance.program(program)));
+        Map<Region, Long> regions = new EnumMap<>(Region.class);
+        capacity.regions().values().forEach(region -> regions.put(region.region(), region.capacityMbps()));
+        return new Snapshot(now, capacity.global(), programs, regions);
     }
 
     /** Entries of the local partitions whose active task is here; standby and restoring ones are left out. */
@@ -129,7 +120,10 @@ public final class BusinessGauges implements MeterBinder {
         return reply.slices().stream().filter(RangeReply.Slice::active).flatMap(s -> s.entries().stream()).toList();
     }
 
-    /** What this instance holds; {@code global.countries} is not a gauge (a country's cities may be on several instances). */
+    /**
+     * What this instance holds; {@code global.countries} and a program's countries are not gauges
+     * (a country's cities, or a program's, may be on several instances).
+     */
     private record Snapshot(Instant takenAt, GlobalCapacity global, Map<Program, ProgramAlliance> programs,
                             Map<Region, Long> regionCapacities) {
     }
