@@ -1,12 +1,13 @@
 package com.cmobile.ecosystem.app.http;
 
+import com.cmobile.ecosystem.app.query.PeerSecret;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ public final class ApiTokens {
      * without stopping at the first match, so the time taken says nothing about the file.
      */
     public Optional<Holder> holderOf(String token) {
-        byte[] presented = sha256(token);
+        byte[] presented = PeerSecret.sha256(token);
         Entry found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), presented) && found == null) {
@@ -128,15 +129,7 @@ public final class ApiTokens {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a token needs at least one scope: read, metrics");
         }
-        return name + " " + HASH_PREFIX + HexFormat.of().formatHex(sha256(token)) + " "
+        return name + " " + HASH_PREFIX + HexFormat.of().formatHex(PeerSecret.sha256(token)) + " "
                 + String.join(",", scopes.stream().sorted().map(Scope::label).toList());
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

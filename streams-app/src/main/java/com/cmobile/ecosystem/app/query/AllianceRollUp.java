@@ -51,7 +51,7 @@ public final class AllianceRollUp {
         var regions = new TreeMap<String, ProgramRegionAlliance>(KeyOrder.COMPARATOR);
         for (ProgramCountryAlliance group : groups) {
             if (group.program() == program) {
-                Region region = CapacityRollUp.regionOf(group.country());
+                Region region = CapacitySnapshot.regionOf(group.country());
                 regions.merge(StoreKeys.programRegion(program, region),
                         new ProgramRegionAlliance(program, region, group.members(), group.partners()),
                         (a, b) -> new ProgramRegionAlliance(program, region, a.members() + b.members(),

@@ -13,7 +13,6 @@ import com.cmobile.ecosystem.app.topology.model.ProgramRegionAlliance;
 import com.cmobile.ecosystem.app.topology.model.StoreKeys;
 import com.cmobile.ecosystem.events.PartnerRole;
 import com.cmobile.ecosystem.events.Program;
-import com.cmobile.ecosystem.geo.Countries;
 import com.cmobile.ecosystem.geo.Region;
 
 /**
@@ -56,7 +55,7 @@ public final class AllianceSnapshot {
     public NavigableMap<String, ProgramRegionAlliance> regions(Program program) {
         var regions = new TreeMap<String, ProgramRegionAlliance>(KeyOrder.COMPARATOR);
         for (MembershipState m : members(program).values()) {
-            Region region = Countries.regionOf(m.country()).orElse(Region.ANTARCTICA);
+            Region region = CapacitySnapshot.regionOf(m.country());
             boolean member = m.role() == PartnerRole.MEMBER;
             regions.merge(StoreKeys.programRegion(program, region),
                     new ProgramRegionAlliance(program, region, member ? 1 : 0, member ? 0 : 1),

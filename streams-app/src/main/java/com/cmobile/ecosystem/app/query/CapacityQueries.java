@@ -108,7 +108,7 @@ public final class CapacityQueries {
     }
 
     static PopView view(PopState state) {
-        Region region = Countries.regionOf(state.country()).orElse(Region.ANTARCTICA);
+        Region region = CapacitySnapshot.regionOf(state.country());
         return new PopView(state.popId(), state.city(), state.country(), region, state.businessLocation(),
                 state.capacityMbps(), state.occurredAt());
     }

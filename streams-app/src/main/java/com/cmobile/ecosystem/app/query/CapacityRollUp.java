@@ -13,7 +13,6 @@ import com.cmobile.ecosystem.app.topology.model.CityCapacity;
 import com.cmobile.ecosystem.app.topology.model.CountryCapacity;
 import com.cmobile.ecosystem.app.topology.model.GlobalCapacity;
 import com.cmobile.ecosystem.app.topology.model.RegionCapacity;
-import com.cmobile.ecosystem.geo.Countries;
 import com.cmobile.ecosystem.geo.Region;
 
 /**
@@ -67,7 +66,7 @@ public final class CapacityRollUp {
         Map<Region, Set<String>> countries = new HashMap<>();
         var regions = new TreeMap<String, RegionCapacity>(KeyOrder.COMPARATOR);
         for (CityCapacity city : cities) {
-            Region region = regionOf(city.country());
+            Region region = CapacitySnapshot.regionOf(city.country());
             countries.computeIfAbsent(region, r -> new HashSet<>()).add(city.country());
             regions.merge(region.name(), new RegionCapacity(region, city.capacityMbps(), city.activePops(), 1, 0),
                     (a, b) -> new RegionCapacity(region, a.capacityMbps() + b.capacityMbps(),
@@ -76,9 +75,5 @@ public final class CapacityRollUp {
         regions.replaceAll((name, r) -> new RegionCapacity(r.region(), r.capacityMbps(), r.activePops(), r.cities(),
                 countries.get(r.region()).size()));
         return regions;
-    }
-
-    static Region regionOf(String country) {
-        return Countries.regionOf(country).orElse(Region.ANTARCTICA);
     }
 }

@@ -87,7 +87,15 @@ public final class CapacitySnapshot {
     }
 
     public static Region regionOf(PopState pop) {
-        return Countries.regionOf(pop.country()).orElse(Region.ANTARCTICA);
+        return regionOf(pop.country());
+    }
+
+    /**
+     * The UN M49 region every answer files a country under; a code without one (none passes
+     * validation) under {@link Region#ANTARCTICA}.
+     */
+    public static Region regionOf(String country) {
+        return Countries.regionOf(country).orElse(Region.ANTARCTICA);
     }
 
     private <T> NavigableMap<String, T> group(Function<PopState, String> key,

@@ -68,7 +68,8 @@ public final class PeerSecret {
         return "PeerSecret[hidden]";
     }
 
-    private static byte[] sha256(String text) {
+    /** SHA-256 of the UTF-8 text: how the peer secret and the API tokens are kept and compared. */
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Every entry of a key range of one store, walked page by page across the instances, in key order,
@@ -50,17 +49,6 @@ record StoreScan<T>(T value, List<String> answeredBy, List<Integer> missing, Lis
 
     <U> StoreScan<U> with(U other) {
         return new StoreScan<>(other, answeredBy, missing, staleReads);
-    }
-
-    /** Two scans read together: the answer of both. */
-    <U, R> StoreScan<R> and(StoreScan<U> other, R combined) {
-        var instances = new LinkedHashSet<>(answeredBy);
-        instances.addAll(other.answeredBy);
-        var partitions = new TreeSet<>(missing);
-        partitions.addAll(other.missing);
-        var stale = new ArrayList<>(staleReads);
-        stale.addAll(other.staleReads);
-        return new StoreScan<>(combined, List.copyOf(instances), List.copyOf(partitions), stale);
     }
 
     Provenance provenance() {
