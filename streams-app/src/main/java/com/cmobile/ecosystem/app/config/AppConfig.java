@@ -60,6 +60,9 @@ import org.apache.kafka.common.config.types.Password;
  * @param heartbeatInterval         {@code HEARTBEAT_INTERVAL_MS}
  * @param peerConnectTimeout        {@code PEER_CONNECT_TIMEOUT_MS}
  * @param groupProtocol             {@code GROUP_PROTOCOL}: {@code classic} or {@code streams} (KIP-1071)
+ * @param transactionTimeout        {@code TRANSACTION_TIMEOUT_MS}
+ * @param acceptableRecoveryLag     {@code ACCEPTABLE_RECOVERY_LAG}
+ * @param probingRebalanceInterval  {@code PROBING_REBALANCE_INTERVAL_MS}
  * @param schemaRegistryUserInfo    {@code SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}, hidden when printed
  * @param kafkaSecurity             {@code KAFKA_CLIENT_CONFIG_FILE} and the {@code KAFKA_SECURITY_PROTOCOL},
  *                                  {@code KAFKA_SASL_*}, {@code KAFKA_SSL_*} variables over it: the security
@@ -73,7 +76,8 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                         Duration futureTolerance, Duration queryTimeout, Duration shutdownTimeout,
                         Duration livenessStall, int rocksDbMemoryMb, StateStores stateStores,
                         Duration sessionTimeout, Duration heartbeatInterval, Duration peerConnectTimeout,
-                        String groupProtocol,
+                        String groupProtocol, Duration transactionTimeout, long acceptableRecoveryLag,
+                        Duration probingRebalanceInterval,
                         Optional<Password> schemaRegistryUserInfo, KafkaClientSecurity kafkaSecurity) {
 
     /** Where the state stores keep their data between commits. */
@@ -242,6 +246,31 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                             + "heartbeat from `SESSION_TIMEOUT_MS`/`HEARTBEAT_INTERVAL_MS`) or `streams` (KIP-1071: the "
                             + "broker assigns tasks; session, heartbeat and standby replicas are then the group's "
                             + "`streams.*` configs on the broker, not these variables)")
+            // Under exactly-once, a crashed instance leaves its last transaction open, and whoever takes
+            // its tasks over cannot read their committed offsets until the broker aborts it: at this
+            // timeout after it began, found by the broker's sweep every
+            // transaction.abort.timed.out.transaction.cleanup.interval.ms (10 s by default). Shorter is
+            // not safe: a survivor's stream thread keeps its own transaction open while it opens the
+            // tasks a rebalance gave it, which took more than 5 s in the fault-injection run (with 5 s, one
+            // run had 22 sends refused as from an aborted transaction and 3 stream threads fenced).
+            .define("TRANSACTION_TIMEOUT_MS", Type.LONG, 10_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "`transaction.timeout.ms` of the app's producers under exactly-once: after a crash, the "
+                            + "instances that take its tasks over wait until the broker aborts its open transaction, "
+                            + "that is this long after it began plus the broker's sweep interval "
+                            + "(`transaction.abort.timed.out.transaction.cleanup.interval.ms`); longer than "
+                            + "`COMMIT_INTERVAL_MS`, and than the longest stall of a stream thread (opening the tasks "
+                            + "of a rebalance takes seconds): a transaction that outlives it is aborted")
+            // Kafka Streams' default (10,000 records) counts a replica as caught up when it is far
+            // behind on small or young changelogs; such a replica then takes active tasks at once
+            // and its keys answer 503 while it restores. A standby replica is a commit interval
+            // behind; anything further back warms up first and takes over at a probing rebalance.
+            .define("ACCEPTABLE_RECOVERY_LAG", Type.LONG, 100L, Range.atLeast(0), Importance.LOW,
+                    "`acceptable.recovery.lag`: how many changelog records behind an instance may be and still "
+                            + "take an active task at once (Kafka Streams' default is 10,000); one further behind "
+                            + "first catches up as a warm-up replica, so no key waits for a restoration")
+            .define("PROBING_REBALANCE_INTERVAL_MS", Type.LONG, 60_000L, Range.atLeast(60_000), Importance.LOW,
+                    "`probing.rebalance.interval.ms`: while warm-up replicas catch up, how often the group "
+                            + "checks whether they have (Kafka Streams' default is 10 min, its minimum 1 min)")
             .define("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", Type.PASSWORD, null, USER_AND_PASSWORD, Importance.MEDIUM,
                     "`user:password` for a registry with basic auth (sent as Confluent's "
                             + "`basic.auth.credentials.source=USER_INFO`); the app only reads schemas, so a `read` "
@@ -332,12 +361,20 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
         check("SESSION_TIMEOUT_MS", millis("SESSION_TIMEOUT_MS", sessionTimeout));
         check("HEARTBEAT_INTERVAL_MS", millis("HEARTBEAT_INTERVAL_MS", heartbeatInterval));
         check("PEER_CONNECT_TIMEOUT_MS", millis("PEER_CONNECT_TIMEOUT_MS", peerConnectTimeout));
+        check("TRANSACTION_TIMEOUT_MS", millis("TRANSACTION_TIMEOUT_MS", transactionTimeout));
+        check("ACCEPTABLE_RECOVERY_LAG", acceptableRecoveryLag);
+        check("PROBING_REBALANCE_INTERVAL_MS", millis("PROBING_REBALANCE_INTERVAL_MS", probingRebalanceInterval));
         check("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO",
                 Objects.requireNonNull(schemaRegistryUserInfo, "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO").orElse(null));
         Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
         if (heartbeatInterval.multipliedBy(3).compareTo(sessionTimeout) > 0) {
             throw new IllegalArgumentException("HEARTBEAT_INTERVAL_MS (" + heartbeatInterval.toMillis()
                     + ") must be at most a third of SESSION_TIMEOUT_MS (" + sessionTimeout.toMillis() + ")");
+        }
+        if (transactionTimeout.compareTo(commitInterval) <= 0) {
+            throw new IllegalArgumentException("TRANSACTION_TIMEOUT_MS (" + transactionTimeout.toMillis()
+                    + ") must be longer than COMMIT_INTERVAL_MS (" + commitInterval.toMillis()
+                    + "): a transaction stays open for one commit interval");
         }
     }
 
@@ -396,6 +433,9 @@ public record AppConfig(String bootstrapServers, String schemaRegistryUrl, Strin
                 Duration.ofMillis((Long) settings.get("HEARTBEAT_INTERVAL_MS")),
                 Duration.ofMillis((Long) settings.get("PEER_CONNECT_TIMEOUT_MS")),
                 (String) settings.get("GROUP_PROTOCOL"),
+                Duration.ofMillis((Long) settings.get("TRANSACTION_TIMEOUT_MS")),
+                (Long) settings.get("ACCEPTABLE_RECOVERY_LAG"),
+                Duration.ofMillis((Long) settings.get("PROBING_REBALANCE_INTERVAL_MS")),
                 Optional.ofNullable((Password) settings.get("SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")),
                 kafkaSecurity(settings));
     }

@@ -118,6 +118,21 @@ class AppConfigTest {
     }
 
     @Test
+    void aTransactionTimeoutNoLongerThanTheCommitIntervalIsRefused() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("COMMIT_INTERVAL_MS", "5000", "TRANSACTION_TIMEOUT_MS", "5000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TRANSACTION_TIMEOUT_MS (5000) must be longer than COMMIT_INTERVAL_MS (5000)");
+    }
+
+    @Test
+    void probingRebalancesNoMoreOftenThanKafkaStreamsAllows() {
+        assertThatThrownBy(() -> AppConfig.from(Map.of("PROBING_REBALANCE_INTERVAL_MS", "59999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PROBING_REBALANCE_INTERVAL_MS");
+        assertThat(AppConfig.defaults().acceptableRecoveryLag()).isEqualTo(100L);
+        assertThat(AppConfig.defaults().transactionTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void registryCredentialsAreOffByDefault() {
         assertThat(AppConfig.defaults().schemaRegistryCredentials()).isEmpty();
         assertThat(StreamsProperties.serdeConfig(AppConfig.defaults()))

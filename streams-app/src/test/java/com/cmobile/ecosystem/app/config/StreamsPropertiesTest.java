@@ -9,6 +9,7 @@ import com.cmobile.ecosystem.app.topology.DeadLetterListener;
 import com.cmobile.ecosystem.app.topology.EcosystemTopology;
 import com.cmobile.ecosystem.app.topology.TopologySettings;
 import com.cmobile.ecosystem.validation.EventValidator;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,26 @@ class StreamsPropertiesTest {
     }
 
     @Test
-    void exactlyOnceKeepsUncommittedWritesOutOfTheStoresSoACrashNeedsNoWipe() {
+    void noTransactionalStateStoresWhoseMetricCrashesTheJvmInKafkaStreams440() {
         var eos = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
+
+        assertThat(eos).doesNotContainKey(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG);
+    }
+
+    @Test
+    void crashFailoverSettingsReachTheProducersAndTheAssignor() {
+        var eos = StreamsProperties.of(AppConfig.from(Map.of("TRANSACTION_TIMEOUT_MS", "4000",
+                "ACCEPTABLE_RECOVERY_LAG", "250", "PROBING_REBALANCE_INTERVAL_MS", "90000")),
+                DeadLetterListener.NONE, TOPOLOGY);
         var alos = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
                 DeadLetterListener.NONE, TOPOLOGY);
 
-        assertThat(eos.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isEqualTo(true);
-        assertThat(alos).doesNotContainKey(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG);
+        assertThat(eos.get(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG))).isEqualTo(4000);
+        assertThat(eos.get(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG)).isEqualTo(250L);
+        assertThat(eos.get(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG)).isEqualTo(90000L);
+        // Without transactions there is no transaction to time out.
+        assertThat(alos).doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
+        assertThat(new StreamsConfig(eos).getLong(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG)).isEqualTo(250L);
     }
 
     @Test

@@ -76,6 +76,10 @@ final class NodeProperties {
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // A crashed transactional producer's open transaction holds back read_committed readers and
+        // the committed offsets of the tasks it wrote until the broker aborts it, which it checks
+        // for every 10 s by default: on top of the transaction timeout, up to 10 s of failover.
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         // Topics are the system of record: created on purpose, with their retention, never by accident.
         p.put("auto.create.topics.enable", "false");
         overrides.forEach(p::put);
