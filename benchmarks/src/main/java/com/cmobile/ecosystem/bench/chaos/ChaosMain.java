@@ -98,6 +98,10 @@ public final class ChaosMain {
                         .withBrokerProperty("group.streams.num.standby.replicas", "1")
                         .withBrokerProperty("group.streams.initial.rebalance.delay.ms", "0");
             }
+            // Experiments: -Dchaos.brokerProps=group.min.session.timeout.ms=3000 (applied last).
+            for (var property : ChaosRun.keyValues(System.getProperty("chaos.brokerProps", "")).entrySet()) {
+                clusterSettings = clusterSettings.withBrokerProperty(property.getKey(), property.getValue());
+            }
             var cluster = EmbeddedKafkaCluster.start(clusterSettings);
             SchemaRegistryServer registry = null;
             Admin admin = null;

@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.bench.chaos;
 
+import com.cmobile.ecosystem.app.config.AppConfig;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Kind;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Send;
 import com.cmobile.ecosystem.app.oracle.AcrossInstances;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,6 +70,8 @@ public final class ChaosRun {
     private static final Duration QUERY_TIMEOUT = Duration.ofMillis(5_000);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
     private final ChaosSettings settings;
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -75,7 +80,8 @@ public final class ChaosRun {
     public ChaosRun(ChaosSettings settings, PrintStream progress) {
         this.settings = settings;
         this.log = line -> {
-            progress.println("[chaos] " + line);
+            // Wall-clock time, to line each fault up with the instances' logs (-Dchaos.keepWork=true).
+            progress.println("[chaos " + CLOCK.format(LocalTime.now()) + "] " + line);
             progress.flush();
         };
     }
@@ -100,6 +106,8 @@ public final class ChaosRun {
         env.put("STATE_STORES", "rocksdb");
         env.put("QUERY_TIMEOUT_MS", Long.toString(QUERY_TIMEOUT.toMillis()));
         env.put("GROUP_PROTOCOL", settings.groupProtocol());
+        // Experiments: -Dchaos.appEnv=SESSION_TIMEOUT_MS=3000,HEARTBEAT_INTERVAL_MS=1000 (applied last).
+        env.putAll(keyValues(System.getProperty("chaos.appEnv", "")));
 
         var deadLetters = new DeadLetterCheck();
         try (var instances = new Instances(work, env, settings.appHeap(), settings.instances(), http)) {
@@ -115,7 +123,9 @@ public final class ChaosRun {
                     instances.size(), seconds(startingAt)));
 
             List<String> keyRoutes = keyRoutes(history);
-            var injector = new FaultInjector(instances, environment.brokers(), http, keyRoutes, QUERY_TIMEOUT, log);
+            var injector = new FaultInjector(instances, environment.brokers(), http, keyRoutes, QUERY_TIMEOUT, log,
+                    () -> rebalances(instances), settings.pause(),
+                    AppConfig.from(env).sessionTimeout());
             var publisher = new ChaosPublisher(new PublisherConfig(environment.bootstrapServers(),
                     environment.registryUrl(), Map.of()).producerProperties(), environment.registryUrl(),
                     environment.python(), deadLetters);
@@ -178,7 +188,8 @@ public final class ChaosRun {
             }
             return new ChaosResult(settings.guarantee(), history.sends().size(), injector.kills(),
                     injector.brokerRestarts(), all.size(), dlq.expected(), dlq.seen(), queries.errors().size(),
-                    injector.failovers(), queries.counts(), rebalancesWhileCalm[0]);
+                    injector.failovers(), queries.counts(), rebalancesWhileCalm[0], injector.pauses(),
+                    injector.rebalancesAfterPauses());
         }
     }
 
@@ -358,5 +369,21 @@ public final class ChaosRun {
 
     static Path createWork() throws java.io.IOException {
         return Files.createTempDirectory("chaos-");
+    }
+
+    /** {@code K=V,K2=V2} as a map, in order; blank gives an empty map. */
+    static Map<String, String> keyValues(String spec) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("expected KEY=VALUE pairs separated by commas, got '" + pair + "'");
+            }
+            values.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        }
+        return values;
     }
 }

@@ -26,11 +26,15 @@ import java.util.function.Function;
  * @param appHeap        {@code -Xmx} of each instance
  * @param groupProtocol  the app's {@code GROUP_PROTOCOL}: {@code classic}, or {@code streams} (KIP-1071), for which
  *                       the brokers get the streams group's session (6 s), heartbeat (1.5 s) and standby replicas (1)
+ * @param pauses         SIGSTOP of a random instance for {@code pause}, then SIGCONT, each at a calm moment: a
+ *                       stop-the-world pause shorter than the session must not cost a rebalance
+ * @param pause          how long each paused instance stays stopped
  */
 public record ChaosSettings(String guarantee, long seed, int events, int popKeys, int partnerKeys, int partitions,
                             int brokers, int instances, int kills, int brokerRestarts, Duration load,
                             double pythonShare, double invalidShare, double emptyStateShare, int queryThreads,
-                            Duration settleTimeout, String appHeap, String groupProtocol) {
+                            Duration settleTimeout, String appHeap, String groupProtocol, int pauses,
+                            Duration pause) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -41,7 +45,7 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
                     + ", not " + guarantee);
         }
         if (events < 100 || popKeys < 1 || partnerKeys < 1 || partitions < 1 || brokers < 3 || instances < 2
-                || kills < 0 || brokerRestarts < 0 || queryThreads < 1) {
+                || kills < 0 || brokerRestarts < 0 || queryThreads < 1 || pauses < 0 || pause.isNegative()) {
             throw new IllegalArgumentException("chaos.* out of range (at least 100 events, 3 brokers, 2 instances): "
                     + this);
         }
@@ -56,13 +60,15 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
     /** The full run: at least 10 kills and 2 broker restarts within 10 minutes. */
     public static ChaosSettings full() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 24_000, 240, 360, 6, 3, 3, 10, 2,
-                Duration.ofSeconds(360), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(120), "320m", "classic");
+                Duration.ofSeconds(360), 0.10, 0.01, 0.3, 2, Duration.ofSeconds(120), "320m", "classic", 2,
+                Duration.ofMillis(3000));
     }
 
     /** The run inside {@code mvn verify}: 3 kills and 1 broker restart within 3 minutes. */
     public static ChaosSettings quick() {
         return new ChaosSettings(EXACTLY_ONCE_V2, 20_261_207L, 4_000, 120, 180, 6, 3, 3, 3, 1,
-                Duration.ofSeconds(60), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(90), "320m", "classic");
+                Duration.ofSeconds(60), 0.10, 0.01, 0.34, 2, Duration.ofSeconds(90), "320m", "classic", 0,
+                Duration.ofMillis(3000));
     }
 
     /** {@link #full()} (or {@link #quick()} with {@code -Dchaos.size=quick}) overridden by {@code -Dchaos.*}. */
@@ -86,22 +92,25 @@ public record ChaosSettings(String guarantee, long seed, int events, int popKeys
                 get("queryThreads", base.queryThreads(), Integer::parseInt),
                 get("settleSeconds", base.settleTimeout(), s -> Duration.ofSeconds(Long.parseLong(s))),
                 get("appHeap", base.appHeap(), Function.identity()),
-                get("groupProtocol", base.groupProtocol(), Function.identity()));
+                get("groupProtocol", base.groupProtocol(), Function.identity()),
+                get("pauses", base.pauses(), Integer::parseInt),
+                get("pauseMillis", base.pause(), s -> Duration.ofMillis(Long.parseLong(s))));
     }
 
     public ChaosSettings withGuarantee(String newGuarantee) {
         return new ChaosSettings(newGuarantee, seed, events, popKeys, partnerKeys, partitions, brokers, instances,
                 kills, brokerRestarts, load, pythonShare, invalidShare, emptyStateShare, queryThreads, settleTimeout,
-                appHeap, groupProtocol);
+                appHeap, groupProtocol, pauses, pause);
     }
 
     public String describe() {
         return String.format(Locale.ROOT,
                 "guarantee %s, seed %d, %,d records (%,d PoPs, %,d partners, %.0f%% of keys by Python, %.1f%% invalid),"
                         + " %d partitions, %d brokers, %d instances, %d kills (%.0f%% on empty state), %d broker"
-                        + " restarts, load %d s, %d query threads, group protocol %s",
+                        + " restarts, %d pauses of %.1f s, load %d s, %d query threads, group protocol %s",
                 guarantee, seed, events, popKeys, partnerKeys, pythonShare * 100, invalidShare * 100, partitions,
-                brokers, instances, kills, emptyStateShare * 100, brokerRestarts, load.toSeconds(), queryThreads,
+                brokers, instances, kills, emptyStateShare * 100, brokerRestarts, pauses, pause.toMillis() / 1000.0,
+                load.toSeconds(), queryThreads,
                 groupProtocol);
     }
 

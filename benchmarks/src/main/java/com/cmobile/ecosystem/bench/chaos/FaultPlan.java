@@ -9,17 +9,17 @@ import java.util.Random;
 
 /**
  * The faults of a run, fixed by the seed before anything starts, so that a failing run can be
- * replayed: kills of a random instance (restarted on its state directory, or on an empty one) and
- * clean restarts of one broker at a time, spread evenly with some jitter over the middle of the
- * load period.
+ * replayed: kills of a random instance (restarted on its state directory, or on an empty one),
+ * clean restarts of one broker at a time and pauses (SIGSTOP, SIGCONT) of a random instance,
+ * spread evenly with some jitter over the middle of the load period.
  */
 record FaultPlan(List<Fault> faults) {
 
-    enum Type { KILL, BROKER_RESTART }
+    enum Type { KILL, BROKER_RESTART, PAUSE }
 
     /**
      * @param at         when, from the start of the load
-     * @param target     the instance (0-based) or broker node (0-based)
+     * @param target     the instance (0-based; killed or paused) or broker node (0-based)
      * @param emptyState for a kill: the restart begins on an empty state directory
      */
     record Fault(Duration at, Type type, int target, boolean emptyState) {
@@ -28,6 +28,7 @@ record FaultPlan(List<Fault> faults) {
                 case KILL -> "kill -9 instance " + (target + 1) + ", restart on "
                         + (emptyState ? "an EMPTY state directory" : "its state directory");
                 case BROKER_RESTART -> "stop and restart broker " + target;
+                case PAUSE -> "pause instance " + (target + 1) + " (SIGSTOP, then SIGCONT)";
             });
         }
     }
@@ -41,6 +42,9 @@ record FaultPlan(List<Fault> faults) {
         for (int i = 0; i < settings.brokerRestarts(); i++) {
             types.add(Type.BROKER_RESTART);
         }
+        for (int i = 0; i < settings.pauses(); i++) {
+            types.add(Type.PAUSE);
+        }
         Collections.shuffle(types, random);
         long load = settings.load().toMillis();
         long first = load / 8;
@@ -50,7 +54,7 @@ record FaultPlan(List<Fault> faults) {
             long jitter = (long) ((random.nextDouble() - 0.5) * spacing * 0.4);
             Duration at = Duration.ofMillis(first + i * spacing + jitter);
             Type type = types.get(i);
-            int target = random.nextInt(type == Type.KILL ? settings.instances() : settings.brokers());
+            int target = random.nextInt(type == Type.BROKER_RESTART ? settings.brokers() : settings.instances());
             boolean empty = type == Type.KILL && random.nextDouble() < settings.emptyStateShare();
             faults.add(new Fault(at, type, target, empty));
         }

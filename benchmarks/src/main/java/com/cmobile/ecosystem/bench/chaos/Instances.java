@@ -30,6 +30,20 @@ final class Instances implements AutoCloseable {
      */
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
+    /**
+     * Options added to every instance's JVM from {@code -Dchaos.appJvmOptions} (space-separated), for
+     * looking inside a run, e.g. {@code -Dlogback.configurationFile=<file>} with Kafka Streams' assignor
+     * and restoration at INFO.
+     */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        String extra = System.getProperty("chaos.appJvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
+
     private final Path work;
     private final Map<String, String> sharedEnv;
     private final String heap;
@@ -66,7 +80,7 @@ final class Instances implements AutoCloseable {
         Map<String, String> env = new HashMap<>(sharedEnv);
         env.put("STATE_DIR", stateDirectory(i).toString());
         generation.incrementAndGet(i);
-        processes.set(i, AppProcess.start("app-" + (i + 1), AppProcess.MAIN_CLASS, work, env, heap, JVM_OPTIONS,
+        processes.set(i, AppProcess.start("app-" + (i + 1), AppProcess.MAIN_CLASS, work, env, heap, jvmOptions(),
                 ports.get(i)));
     }
 
