@@ -52,7 +52,8 @@ record FaultPlan(List<Fault> faults) {
         List<Fault> faults = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             long jitter = (long) ((random.nextDouble() - 0.5) * spacing * 0.4);
-            Duration at = Duration.ofMillis(first + i * spacing + jitter);
+            // The jitter of a lone fault (one spacing wide) could put it before the load starts.
+            Duration at = Duration.ofMillis(Math.max(first / 2, first + i * spacing + jitter));
             Type type = types.get(i);
             int target = random.nextInt(type == Type.BROKER_RESTART ? settings.brokers() : settings.instances());
             boolean empty = type == Type.KILL && random.nextDouble() < settings.emptyStateShare();
