@@ -1,15 +1,12 @@
 package com.cmobile.ecosystem.app.metrics;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.kafka.StreamsClientMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,18 +20,14 @@ public final class EcosystemMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private KafkaStreamsMetrics streamsMetrics;
+    private StreamsClientMetrics streamsMetrics;
 
     public EcosystemMetrics() {
-        // Before any meter exists: filters only apply to meters registered after them.
         // Kafka Streams has about a hundred metrics per state store and task, and a few per
-        // processor node: 14,600 series for one instance with 6 partitions, 80% of them per store,
-        // and Micrometer re-matches every one of them each time the set changes. Thread, task,
-        // client and per-partition consumer metrics (lag) stay.
-        for (String perStoreOrNode : List.of("kafka.stream.state.", "kafka.stream.record.cache.",
-                "kafka.stream.processor.node.")) {
-            registry.config().meterFilter(MeterFilter.denyNameStartsWith(perStoreOrNode));
-        }
+        // processor node: 14,600 series for one instance with 6 partitions, 80% of them per store.
+        // StreamsClientMetrics leaves the per-store, per-cache and per-node groups out (reading a
+        // store's metric can crash the JVM, see there); thread, task, client and per-partition
+        // consumer metrics (lag) stay.
         registry.config().meterFilter(new PrometheusNaming());
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -50,7 +43,7 @@ public final class EcosystemMetrics implements AutoCloseable {
 
     /** Exports the metrics of {@code streams} and its clients, refreshed as Kafka adds or removes them. */
     public void bindStreams(KafkaStreams streams) {
-        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics = new StreamsClientMetrics(streams);
         streamsMetrics.bindTo(registry);
     }
 

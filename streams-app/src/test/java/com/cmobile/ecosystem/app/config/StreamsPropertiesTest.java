@@ -39,10 +39,13 @@ class StreamsPropertiesTest {
     }
 
     @Test
-    void noTransactionalStateStoresWhoseMetricCrashesTheJvmInKafkaStreams440() {
+    void exactlyOnceKeepsUncommittedWritesOutOfTheStores() {
         var eos = StreamsProperties.of(AppConfig.defaults(), DeadLetterListener.NONE, TOPOLOGY);
+        var alos = StreamsProperties.of(AppConfig.from(Map.of("PROCESSING_GUARANTEE", "at_least_once")),
+                DeadLetterListener.NONE, TOPOLOGY);
 
-        assertThat(eos).doesNotContainKey(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG);
+        assertThat(eos.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isEqualTo(true);
+        assertThat(alos).doesNotContainKey(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG);
     }
 
     @Test
