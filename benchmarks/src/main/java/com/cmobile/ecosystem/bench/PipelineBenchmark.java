@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -547,23 +546,13 @@ public final class PipelineBenchmark {
         env.put("STATE_DIR", stateDir.toString());
         env.put("NUM_STREAM_THREADS", Integer.toString(settings.streamThreads()));
         // Extra AppConfig variables for experiments: -Dbench.appEnv=COMMIT_INTERVAL_MS=200,CACHE_MAX_BYTES=...
-        String extra = System.getProperty("bench.appEnv", "");
-        for (String pair : extra.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                env.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
+        env.putAll(ExperimentOptions.keyValues(System.getProperty("bench.appEnv", "")));
         return env;
     }
 
     /** -Dbench.appJvmArgs adds JVM options to every instance; {@code {i}} becomes the instance number. */
     private static List<String> appJvmArgs(Path work, int instance) {
-        String raw = System.getProperty("bench.appJvmArgs", "").strip();
-        if (raw.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(raw.split("\\s+"))
+        return ExperimentOptions.words(System.getProperty("bench.appJvmArgs", "")).stream()
                 .map(arg -> arg.replace("{i}", Integer.toString(instance)).replace("{work}", work.toString()))
                 .toList();
     }

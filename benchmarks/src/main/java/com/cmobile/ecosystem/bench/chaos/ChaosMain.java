@@ -1,5 +1,6 @@
 package com.cmobile.ecosystem.bench.chaos;
 
+import com.cmobile.ecosystem.bench.ExperimentOptions;
 import com.cmobile.ecosystem.events.Topics;
 import com.cmobile.ecosystem.registry.server.SchemaRegistryServer;
 import com.cmobile.ecosystem.testkit.PythonInterop;
@@ -99,7 +100,7 @@ public final class ChaosMain {
                         .withBrokerProperty("group.streams.initial.rebalance.delay.ms", "0");
             }
             // Experiments: -Dchaos.brokerProps=group.min.session.timeout.ms=3000 (applied last).
-            for (var property : ChaosRun.keyValues(System.getProperty("chaos.brokerProps", "")).entrySet()) {
+            for (var property : ExperimentOptions.keyValues(System.getProperty("chaos.brokerProps", "")).entrySet()) {
                 clusterSettings = clusterSettings.withBrokerProperty(property.getKey(), property.getValue());
             }
             var cluster = EmbeddedKafkaCluster.start(clusterSettings);

@@ -5,6 +5,7 @@ import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Kind;
 import com.cmobile.ecosystem.bench.chaos.ChaosHistory.Send;
 import com.cmobile.ecosystem.app.oracle.AcrossInstances;
 import com.cmobile.ecosystem.bench.AppGroup;
+import com.cmobile.ecosystem.bench.ExperimentOptions;
 import com.cmobile.ecosystem.app.oracle.Expected;
 import com.cmobile.ecosystem.app.oracle.HttpAnswer;
 import com.cmobile.ecosystem.app.oracle.NaiveAnswers;
@@ -107,7 +108,7 @@ public final class ChaosRun {
         env.put("QUERY_TIMEOUT_MS", Long.toString(QUERY_TIMEOUT.toMillis()));
         env.put("GROUP_PROTOCOL", settings.groupProtocol());
         // Experiments: -Dchaos.appEnv=SESSION_TIMEOUT_MS=3000,HEARTBEAT_INTERVAL_MS=1000 (applied last).
-        env.putAll(keyValues(System.getProperty("chaos.appEnv", "")));
+        env.putAll(ExperimentOptions.keyValues(System.getProperty("chaos.appEnv", "")));
 
         var deadLetters = new DeadLetterCheck();
         try (var instances = new Instances(work, env, settings.appHeap(), settings.instances(), http)) {
@@ -369,21 +370,5 @@ public final class ChaosRun {
 
     static Path createWork() throws java.io.IOException {
         return Files.createTempDirectory("chaos-");
-    }
-
-    /** {@code K=V,K2=V2} as a map, in order; blank gives an empty map. */
-    static Map<String, String> keyValues(String spec) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String pair : spec.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new IllegalArgumentException("expected KEY=VALUE pairs separated by commas, got '" + pair + "'");
-            }
-            values.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-        }
-        return values;
     }
 }

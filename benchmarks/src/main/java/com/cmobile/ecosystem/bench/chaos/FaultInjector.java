@@ -161,10 +161,10 @@ final class FaultInjector {
     private boolean awaitCalm() throws InterruptedException {
         long deadline = System.nanoTime() + CALM_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (allUp()) {
+            if (instances.allUp()) {
                 long before = rebalances.getAsLong();
                 Thread.sleep(CALM.toMillis());
-                if (allUp() && rebalances.getAsLong() == before) {
+                if (instances.allUp() && rebalances.getAsLong() == before) {
                     return true;
                 }
             } else {
@@ -172,15 +172,6 @@ final class FaultInjector {
             }
         }
         return false;
-    }
-
-    private boolean allUp() {
-        for (int i = 0; i < instances.size(); i++) {
-            if (!instances.isUp(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.bench.chaos;
 
 import com.cmobile.ecosystem.bench.AppProcess;
+import com.cmobile.ecosystem.bench.ExperimentOptions;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -37,10 +38,7 @@ final class Instances implements AutoCloseable {
      */
     private static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
-        String extra = System.getProperty("chaos.appJvmOptions", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
+        options.addAll(ExperimentOptions.words(System.getProperty("chaos.appJvmOptions", "")));
         return List.copyOf(options);
     }
 
@@ -115,6 +113,16 @@ final class Instances implements AutoCloseable {
 
     int generation(int i) {
         return generation.get(i);
+    }
+
+    /** Whether every instance is up. */
+    boolean allUp() {
+        for (int i = 0; i < size(); i++) {
+            if (!isUp(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A random instance that is up, if any. */

@@ -1,11 +1,9 @@
 package com.cmobile.ecosystem.bench.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cmobile.ecosystem.bench.chaos.FaultPlan.Fault;
 import com.cmobile.ecosystem.bench.chaos.FaultPlan.Type;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FaultPlanTest {
@@ -27,14 +25,5 @@ class FaultPlanTest {
     @Test
     void theSameSeedReplaysTheSameSchedule() {
         assertThat(FaultPlan.generate(ChaosSettings.full())).isEqualTo(FaultPlan.generate(ChaosSettings.full()));
-    }
-
-    @Test
-    void experimentSettingsAreKeyValuePairs() {
-        assertThat(ChaosRun.keyValues("SESSION_TIMEOUT_MS=3000, HEARTBEAT_INTERVAL_MS=1000"))
-                .isEqualTo(Map.of("SESSION_TIMEOUT_MS", "3000", "HEARTBEAT_INTERVAL_MS", "1000"));
-        assertThat(ChaosRun.keyValues(" ")).isEmpty();
-        assertThatThrownBy(() -> ChaosRun.keyValues("SESSION_TIMEOUT_MS"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KEY=VALUE");
     }
 }
