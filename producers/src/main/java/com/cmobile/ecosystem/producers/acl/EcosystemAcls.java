@@ -2,8 +2,10 @@ package com.cmobile.ecosystem.producers.acl;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -89,13 +92,23 @@ public final class EcosystemAcls {
 
     /**
      * Creates the bindings of {@code principals} with {@code admin} (whose principal needs ALTER on
-     * the cluster). Idempotent: ACLs that exist already stay as they are; nothing is removed.
+     * the cluster), and returns once the broker's authorizer applies them all: {@code createAcls}
+     * completes when the controller has them, a moment before the brokers do, and a client started
+     * in that moment is refused (an app instance's first topic description was, in CI).
+     * Idempotent: ACLs that exist already stay as they are; nothing is removed.
      *
      * @return the bindings asked for
-     * @throws IllegalStateException naming the first binding the broker refused
+     * @throws IllegalStateException naming the first binding the broker refused, or those it does
+     *                               not apply within {@code timeout}
      */
     public static List<AclBinding> apply(Admin admin, AclPrincipals principals, Duration timeout) {
         List<AclBinding> bindings = of(principals);
+        create(admin, bindings, timeout);
+        awaitApplied(admin, bindings, timeout);
+        return bindings;
+    }
+
+    private static void create(Admin admin, List<AclBinding> bindings, Duration timeout) {
         var results = admin.createAcls(bindings).values();
         for (AclBinding binding : bindings) {
             try {
@@ -111,7 +124,33 @@ public final class EcosystemAcls {
                 throw new IllegalStateException("interrupted creating ACLs", e);
             }
         }
-        return bindings;
+    }
+
+    /** Until the broker answering {@code describeAcls} lists every binding. */
+    private static void awaitApplied(Admin admin, List<AclBinding> bindings, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<AclBinding> missing = new LinkedHashSet<>(bindings);
+        try {
+            while (true) {
+                missing.removeAll(admin.describeAcls(AclBindingFilter.ANY).values()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                if (missing.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply " + missing.size() + " ACL(s) within "
+                            + timeout.toSeconds() + " s, first " + describe(missing.iterator().next()));
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not list ACLs: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s listing ACLs", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for ACLs", e);
+        }
     }
 
     /** One line per binding, as {@code kafka-acls --list} would say it: {@code ALLOW User:app READ TOPIC pop-capacity (LITERAL)}. */
