@@ -27,6 +27,11 @@ public final class AllianceQueries {
 
     private final ClusterQueries stores;
     private final ObjectMapper mapper;
+    // A roll-up reads a whole store and parses each entry: concurrent askers share one (SharedReads).
+    private final SharedReads<RollUpKey, Answer<StoreScan<AllianceRollUp>>> rollUps = new SharedReads<>();
+
+    private record RollUpKey(KeyRange range, QueryOptions options) {
+    }
 
     public AllianceQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
@@ -59,9 +64,10 @@ public final class AllianceQueries {
 
     /** The programs and their regions, added up from the (program, country) groups in {@code range}. */
     private Answer<StoreScan<AllianceRollUp>> rollUp(KeyRange range, QueryOptions options) {
-        return StoreScan.of(stores, StoreNames.PROGRAM_COUNTRY_ALLIANCE, range, options).map(scan -> scan.with(
-                AllianceRollUp.of(scan.value().stream()
-                        .map(e -> ModelJson.read(mapper, e.value(), ProgramCountryAlliance.class)).toList())));
+        return rollUps.get(new RollUpKey(range, options),
+                () -> stores.scan(StoreNames.PROGRAM_COUNTRY_ALLIANCE, range, options).map(scan -> scan.with(
+                        AllianceRollUp.of(scan.value().stream()
+                                .map(e -> ModelJson.read(mapper, e.value(), ProgramCountryAlliance.class)).toList()))));
     }
 
     /** Current memberships of a program, by partnerId; filtered where the data is so pages stay full. */

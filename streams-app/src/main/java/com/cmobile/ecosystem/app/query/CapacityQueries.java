@@ -24,6 +24,12 @@ public final class CapacityQueries {
 
     private final ClusterQueries stores;
     private final ObjectMapper mapper;
+    // The roll-ups read a whole store and parse each entry: concurrent askers share one (SharedReads).
+    private final SharedReads<QueryOptions, Answer<GlobalCapacity>> globals = new SharedReads<>();
+    private final SharedReads<RollUpKey, Answer<StoreScan<CapacityRollUp>>> rollUps = new SharedReads<>();
+
+    private record RollUpKey(KeyRange range, QueryOptions options) {
+    }
 
     public CapacityQueries(ClusterQueries stores, ObjectMapper mapper) {
         this.stores = stores;
@@ -32,9 +38,9 @@ public final class CapacityQueries {
 
     /** Worldwide totals; zeros when no PoP is active. */
     public Answer<GlobalCapacity> global(QueryOptions options) {
-        return cities(KeyRange.ALL, options).flatMap(cities ->
-                StoreScan.of(stores, StoreNames.BUSINESS_LOCATION_CAPACITY, KeyRange.ALL, options).map(locations ->
-                        CapacityRollUp.of(cities.value(), locations.value().size()).global()));
+        return globals.get(options, () -> cities(KeyRange.ALL, options).flatMap(cities ->
+                stores.scan(StoreNames.BUSINESS_LOCATION_CAPACITY, KeyRange.ALL, options).map(locations ->
+                        CapacityRollUp.of(cities.value(), locations.value().size()).global())));
     }
 
     public Answer<Page<RegionCapacity>> regions(PageRequest page, QueryOptions options) {
@@ -58,13 +64,14 @@ public final class CapacityQueries {
 
     /** The cities in {@code range} of {@code city-capacity-store}, every page of every instance. */
     private Answer<StoreScan<List<CityCapacity>>> cities(KeyRange range, QueryOptions options) {
-        return StoreScan.of(stores, StoreNames.CITY_CAPACITY, range, options).map(scan -> scan.with(scan.value().stream()
+        return stores.scan(StoreNames.CITY_CAPACITY, range, options).map(scan -> scan.with(scan.value().stream()
                 .map(e -> ModelJson.read(mapper, e.value(), CityCapacity.class)).toList()));
     }
 
     /** Countries and regions, added up from the cities in {@code range} (business locations are not counted). */
     private Answer<StoreScan<CapacityRollUp>> rollUp(KeyRange range, QueryOptions options) {
-        return cities(range, options).map(scan -> scan.with(CapacityRollUp.of(scan.value(), 0)));
+        return rollUps.get(new RollUpKey(range, options),
+                () -> cities(range, options).map(scan -> scan.with(CapacityRollUp.of(scan.value(), 0))));
     }
 
     /** The cities of one country share the key prefix {@code COUNTRY|}. */

@@ -31,6 +31,11 @@ public final class ClusterQueries {
     private final ClusterView cluster;
     private final Duration timeout;
     private final Duration retryAfter;
+    private final SharedReads<ScanKey, Answer<StoreScan<List<StoreEntry>>>> scans = new SharedReads<>();
+
+    /** What makes two whole-range reads the same question. */
+    private record ScanKey(String store, KeyRange range, QueryOptions options) {
+    }
 
     public ClusterQueries(LocalReader local, Peers peers, ClusterView cluster, Duration timeout, Duration retryAfter) {
         this.local = local;
@@ -75,6 +80,16 @@ public final class ClusterQueries {
         }
         return new Answer.Unavailable<>("key '" + key + "' of store '" + store + "' cannot be read now: "
                 + String.join("; ", reasons), wait);
+    }
+
+    /**
+     * Every entry of {@code range} in {@code store}, page after page, from every instance: what the
+     * roll-ups and the as-of answers are computed from. Concurrent callers with the same question
+     * share one read that began after each of them asked ({@link SharedReads}), so a burst of
+     * roll-up requests costs a few reads of the store, not one each.
+     */
+    public Answer<StoreScan<List<StoreEntry>>> scan(String store, KeyRange range, QueryOptions options) {
+        return scans.get(new ScanKey(store, range, options), () -> StoreScan.read(this, store, range, options));
     }
 
     /** One page of the keys of {@code range} in {@code store}, gathered from every instance. */

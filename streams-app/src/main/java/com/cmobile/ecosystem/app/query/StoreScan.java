@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.app.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,12 @@ import java.util.Set;
  */
 record StoreScan<T>(T value, List<String> answeredBy, List<Integer> missing, List<Page.StaleRead> staleReads) {
 
-    /** Every entry of {@code range} in {@code store}, in key order (so each key's versions are in time order). */
-    static Answer<StoreScan<List<StoreEntry>>> of(ClusterQueries stores, String store, KeyRange range,
+    /**
+     * Every entry of {@code range} in {@code store}, in key order (so each key's versions are in time
+     * order). Callers go through {@link ClusterQueries#scan}, which shares one read among concurrent
+     * callers: the list is never changed after it is returned.
+     */
+    static Answer<StoreScan<List<StoreEntry>>> read(ClusterQueries stores, String store, KeyRange range,
                                                   QueryOptions options) {
         var values = new ArrayList<StoreEntry>();
         Set<String> answeredBy = new LinkedHashSet<>();
@@ -40,7 +45,7 @@ record StoreScan<T>(T value, List<String> answeredBy, List<Integer> missing, Lis
             missing.addAll(page.missingPartitions());
             staleReads.addAll(page.staleReads());
             if (page.next().isEmpty()) {
-                return new Answer.Found<>(new StoreScan<>(values, List.copyOf(answeredBy),
+                return new Answer.Found<>(new StoreScan<>(Collections.unmodifiableList(values), List.copyOf(answeredBy),
                         missing.stream().sorted().toList(), staleReads), found.provenance());
             }
             request = new PageRequest(Optional.of(PageRequest.keyOfCursor(page.next().get())), PageRequest.MAX_LIMIT);

@@ -308,6 +308,6 @@ public final class TimeTravelQueries {
     }
 
     private Answer<StoreScan<List<StoreEntry>>> entries(String store, KeyRange range, QueryOptions options) {
-        return StoreScan.of(stores, store, range, options);
+        return stores.scan(store, range, options);
     }
 }
