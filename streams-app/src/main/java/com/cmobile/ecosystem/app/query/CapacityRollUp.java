@@ -1,6 +1,7 @@
 package com.cmobile.ecosystem.app.query;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class CapacityRollUp {
 
     private final List<CityCapacity> cities;
     private final long businessLocations;
+    // Computed once: a roll-up is shared by the concurrent requests that asked for it (SharedReads).
+    private volatile NavigableMap<String, CountryCapacity> countries;
+    private volatile NavigableMap<String, RegionCapacity> regions;
 
     private CapacityRollUp(List<CityCapacity> cities, long businessLocations) {
         this.cities = cities;
@@ -52,7 +56,27 @@ public final class CapacityRollUp {
         return new GlobalCapacity(capacity, pops, cities.size(), countries.size(), businessLocations);
     }
 
+    /** The countries, in key order (unmodifiable). */
     public NavigableMap<String, CountryCapacity> countries() {
+        NavigableMap<String, CountryCapacity> computed = countries;
+        if (computed == null) {
+            computed = Collections.unmodifiableNavigableMap(addUpCountries());
+            countries = computed;
+        }
+        return computed;
+    }
+
+    /** The regions, in key order (unmodifiable). */
+    public NavigableMap<String, RegionCapacity> regions() {
+        NavigableMap<String, RegionCapacity> computed = regions;
+        if (computed == null) {
+            computed = Collections.unmodifiableNavigableMap(addUpRegions());
+            regions = computed;
+        }
+        return computed;
+    }
+
+    private NavigableMap<String, CountryCapacity> addUpCountries() {
         var countries = new TreeMap<String, CountryCapacity>(KeyOrder.COMPARATOR);
         for (CityCapacity city : cities) {
             countries.merge(city.country(), new CountryCapacity(city.country(), city.capacityMbps(), city.activePops(), 1),
@@ -62,7 +86,7 @@ public final class CapacityRollUp {
         return countries;
     }
 
-    public NavigableMap<String, RegionCapacity> regions() {
+    private NavigableMap<String, RegionCapacity> addUpRegions() {
         Map<Region, Set<String>> countries = new HashMap<>();
         var regions = new TreeMap<String, RegionCapacity>(KeyOrder.COMPARATOR);
         for (CityCapacity city : cities) {

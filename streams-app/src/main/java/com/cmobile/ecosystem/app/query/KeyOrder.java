@@ -1,7 +1,5 @@
 package com.cmobile.ecosystem.app.query;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -16,7 +14,39 @@ public final class KeyOrder {
     private KeyOrder() {
     }
 
+    /**
+     * Unsigned UTF-8 byte order without encoding: it is the order of Unicode code points, compared
+     * here char by char. A lone surrogate counts as {@code '?'}, which is what encoding writes for it.
+     * Roll-ups compare keys in every map insertion; encoding both sides each time was a tenth of
+     * what the HTTP threads allocated.
+     */
     public static int compare(String a, String b) {
-        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (x == y && !Character.isSurrogate(x)) {
+                i++;
+                j++;
+                continue;
+            }
+            int cx = codePointAt(a, i);
+            int cy = codePointAt(b, j);
+            if (cx != cy) {
+                return Integer.compare(cx, cy);
+            }
+            i += Character.isSupplementaryCodePoint(cx) ? 2 : 1;
+            j += Character.isSupplementaryCodePoint(cy) ? 2 : 1;
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    private static int codePointAt(String s, int index) {
+        char c = s.charAt(index);
+        if (Character.isHighSurrogate(c) && index + 1 < s.length() && Character.isLowSurrogate(s.charAt(index + 1))) {
+            return Character.toCodePoint(c, s.charAt(index + 1));
+        }
+        return Character.isSurrogate(c) ? '?' : c;
     }
 }
