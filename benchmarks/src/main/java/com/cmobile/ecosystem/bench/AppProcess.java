@@ -145,6 +145,13 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Its collector's pauses so far (from its {@code /metrics}), their workers' and the JIT's CPU time (from /proc). */
+    JvmOverhead jvmOverhead(HttpClient http) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(uri("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JvmOverhead.of(response.body(), JvmOverhead.threadCpu(process.pid(), CLOCK_TICKS_PER_SECOND));
+    }
+
     /** Peak resident set size so far, in MiB, or empty where /proc is not available. */
     Optional<Long> peakRssMb() {
         return procStatusKb("VmHWM").map(kb -> (kb + 1023) / 1024);

@@ -406,7 +406,9 @@ public final class PipelineBenchmark {
             var step = new OpenLoopClient.Step(settings.queryRate(), settings.queryWarmUp(), settings.queryDuration(),
                     settings.clientConnections(), settings.seed(), p.targets());
             progress("queries: " + p.name() + " at " + settings.queryRate() + "/s offered");
+            List<JvmOverhead> gcBefore = jvmOverhead(apps);
             var result = OpenLoopClient.run(step, work, "query-" + p.name(), clientCpu());
+            List<JvmOverhead> gcAfter = jvmOverhead(apps);
             var summary = load.get(phase.toSeconds() + 60, TimeUnit.SECONDS);
             var kind = result.kinds().get(p.name());
             switch (p.name()) {
@@ -422,7 +424,32 @@ public final class PipelineBenchmark {
                     kind.servedElsewhere(), result.cpuSeconds(), result.cpuMicrosPerRequest(), pinning(),
                     summary.sent(), settings.loadRate(), summary.acknowledged(),
                     summary.failure().map(f -> ", FAILED: " + f).orElse("")));
+            report.row("  JVM (warm-up included)", gcDuring(apps, gcBefore, gcAfter));
         }
+    }
+
+    /** Each instance's collector pauses so far; empty when one cannot be read. */
+    private List<JvmOverhead> jvmOverhead(List<AppProcess> apps) throws InterruptedException {
+        List<JvmOverhead> pauses = new ArrayList<>();
+        for (AppProcess app : apps) {
+            try {
+                pauses.add(app.jvmOverhead(http));
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+        return pauses;
+    }
+
+    private static String gcDuring(List<AppProcess> apps, List<JvmOverhead> before, List<JvmOverhead> after) {
+        if (before.size() != apps.size() || after.size() != apps.size()) {
+            return "unknown (an instance's /metrics did not answer)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < apps.size(); i++) {
+            parts.add(apps.get(i).name() + " " + after.get(i).minus(before.get(i)).describe());
+        }
+        return String.join("; ", parts);
     }
 
     private void measureMaxKeyRate(List<AppProcess> apps, List<QueryLoad.Key> keys, Path work) throws Exception {
