@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * What one benchmark run does, from system properties {@code -Dbench.<name>=<value>} with defaults
- * sized for a 2-core machine and a 10-minute budget.
+ * sized for a 2-core machine and a 15-minute budget.
  *
  * @param events            events pre-generated for the throughput phases (both kinds, about half each)
  * @param seed              seed of the event generator: the same seed gives the same events
@@ -24,6 +24,10 @@ import java.util.function.Function;
  * @param freshPoll         how often each figure is polled during the freshness probe
  * @param queryRate         requests per second offered (open loop) in each query phase
  * @param queryDuration     how long each query phase (local key, routed key, list) is recorded
+ * @param jvmWarmUp         how long the three query kinds are asked together, during ingestion and unrecorded,
+ *                          before the first query phase: the instances' JIT is still compiling after the
+ *                          pipeline and freshness phases (a quarter of a core each), so without it the phases
+ *                          measure two JVMs warming up; 0 skips it
  * @param queryWarmUp       requests sent before each query phase's recording starts
  * @param loadRate          events per second the load simulator publishes during the query phases
  * @param clientConnections connections (threads) of the query client: how many requests it may have in flight
@@ -36,7 +40,7 @@ import java.util.function.Function;
 public record BenchSettings(int events, long seed, int popKeys, int partnerKeys, int partitions, int streamThreads,
                             String appHeap, Duration pipelineTimeout, String floorKind, int freshRate,
                             Duration freshDuration, Duration freshPoll, int queryRate, Duration queryDuration,
-                            Duration queryWarmUp, int loadRate, int clientConnections, int clientCpu, Duration maxP99,
+                            Duration jvmWarmUp, Duration queryWarmUp, int loadRate, int clientConnections, int clientCpu, Duration maxP99,
                             Duration stepDuration, String localRunJar, Duration budget) {
 
     public BenchSettings {
@@ -66,6 +70,7 @@ public record BenchSettings(int events, long seed, int popKeys, int partnerKeys,
                 get("freshPollMs", Duration.ofMillis(5), s -> Duration.ofMillis(Long.parseLong(s))),
                 get("queryRate", 500, Integer::parseInt),
                 get("querySeconds", Duration.ofSeconds(10), BenchSettings::seconds),
+                get("jvmWarmUpSeconds", Duration.ofSeconds(180), BenchSettings::seconds),
                 get("queryWarmUpSeconds", Duration.ofSeconds(3), BenchSettings::seconds),
                 get("loadRate", 2_000, Integer::parseInt),
                 get("clientConnections", 32, Integer::parseInt),
@@ -73,7 +78,7 @@ public record BenchSettings(int events, long seed, int popKeys, int partnerKeys,
                 get("maxP99Ms", Duration.ofMillis(10), s -> Duration.ofMillis(Long.parseLong(s))),
                 get("stepSeconds", Duration.ofSeconds(3), BenchSettings::seconds),
                 get("localRunJar", "local-run/target/local-run.jar", Function.identity()),
-                get("budgetSeconds", Duration.ofSeconds(600), BenchSettings::seconds));
+                get("budgetSeconds", Duration.ofSeconds(900), BenchSettings::seconds));
     }
 
     boolean measuresFloor() {
@@ -100,10 +105,11 @@ public record BenchSettings(int events, long seed, int popKeys, int partnerKeys,
         return String.format(Locale.ROOT,
                 "%,d events (seed %d, %,d PoPs, %,d partners), %d partitions, %d stream thread(s), app heap %s, "
                         + "floor %s; freshness %d sends/s for %d s, polled every %d ms; queries %,d/s offered for %d s"
-                        + " each (after %d s warm-up) at %,d events/s of load, %d connections, client %s",
+                        + " each (after %d s of all three, then %d s of each, unrecorded) at %,d events/s of load, %d"
+                        + " connections, client %s",
                 events, seed, popKeys, partnerKeys, partitions, streamThreads, appHeap, floorKind, freshRate,
                 freshDuration.toSeconds(), freshPoll.toMillis(), queryRate, queryDuration.toSeconds(),
-                queryWarmUp.toSeconds(), loadRate, clientConnections,
+                jvmWarmUp.toSeconds(), queryWarmUp.toSeconds(), loadRate, clientConnections,
                 clientCpu < 0 ? "not pinned" : "pinned to CPU " + clientCpu);
     }
 }

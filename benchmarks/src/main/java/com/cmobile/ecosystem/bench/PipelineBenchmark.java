@@ -255,7 +255,8 @@ public final class PipelineBenchmark {
     /** What the phases after the pipeline's e2e need at most. */
     private Duration reserve() {
         Duration fresh = settings.freshDuration().plus(SETTLE);
-        Duration queries = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD).multipliedBy(3);
+        Duration queries = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD).multipliedBy(3)
+                .plus(settings.jvmWarmUp()).plus(STEP_OVERHEAD);
         Duration steps = settings.stepDuration().plus(STEP_WARM_UP).plus(STEP_OVERHEAD).multipliedBy(MAX_STEPS);
         return fresh.plus(queries).plus(steps).plus(SHUTDOWN_AND_CEILING).plus(START_TIMEOUT);
     }
@@ -388,7 +389,8 @@ public final class PipelineBenchmark {
     private void measureQueries(EcosystemPublisher publisher, List<AppProcess> apps, List<QueryLoad.Key> keys,
                                 Path work) throws Exception {
         Duration phase = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD);
-        if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(SHUTDOWN_AND_CEILING)) < 0) {
+        Duration jvmWarmUp = settings.jvmWarmUp().isZero() ? Duration.ZERO : settings.jvmWarmUp().plus(STEP_OVERHEAD);
+        if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(jvmWarmUp).plus(SHUTDOWN_AND_CEILING)) < 0) {
             report.warn("not enough of the time budget left for the query phases; skipped");
             return;
         }
@@ -399,6 +401,9 @@ public final class PipelineBenchmark {
         var simulator = new LoadSimulator(publisher,
                 new LoadGenerator(settings.seed() + 1, settings.popKeys(), settings.partnerKeys()), Clock.systemUTC());
         record Kind(String name, List<OpenLoopClient.Target> targets) {
+        }
+        if (!jvmWarmUp.isZero()) {
+            warmUpJvms(simulator, apps, servers, keys, work, jvmWarmUp);
         }
         for (var p : List.of(new Kind("key", QueryLoad.local(servers, keys)),
                 new Kind("routed", QueryLoad.routed(servers, keys)), new Kind("list", QueryLoad.list(servers)))) {
@@ -426,6 +431,36 @@ public final class PipelineBenchmark {
                     summary.failure().map(f -> ", FAILED: " + f).orElse("")));
             report.row("  JVM (warm-up included)", gcDuring(apps, gcBefore, gcAfter));
         }
+    }
+
+    /**
+     * All three query kinds at once, at the phases' rate and during the same ingestion, recorded by
+     * nobody: the instances' JIT compiles the query paths here rather than during the phases. The
+     * table keeps what it cost them.
+     */
+    private void warmUpJvms(LoadSimulator simulator, List<AppProcess> apps, List<String> servers,
+                            List<QueryLoad.Key> keys, Path work, Duration length) throws Exception {
+        List<OpenLoopClient.Target> local = QueryLoad.local(servers, keys);
+        List<OpenLoopClient.Target> mixed = new ArrayList<>(local);
+        mixed.addAll(QueryLoad.routed(servers, keys));
+        // As many list requests as key requests of each kind: the list has two targets.
+        List<OpenLoopClient.Target> lists = QueryLoad.list(servers);
+        for (int i = 0; i < Math.max(1, local.size() / lists.size()); i++) {
+            mixed.addAll(lists);
+        }
+        var load = CompletableFuture.supplyAsync(() -> simulator.run(settings.loadRate(), length));
+        progress("queries: JVM warm-up, all three kinds at " + settings.queryRate() + "/s for "
+                + settings.jvmWarmUp().toSeconds() + " s");
+        List<JvmOverhead> before = jvmOverhead(apps);
+        var step = new OpenLoopClient.Step(settings.queryRate(), settings.jvmWarmUp(), Duration.ofSeconds(1),
+                settings.clientConnections(), settings.seed(), mixed);
+        OpenLoopClient.run(step, work, "query-jvm-warm-up", clientCpu());
+        List<JvmOverhead> after = jvmOverhead(apps);
+        load.get(length.toSeconds() + 60, TimeUnit.SECONDS);
+        report.row("query: JVM warm-up", String.format(Locale.ROOT, "%d s of the three kinds together at %,d/s"
+                + " during %,d events/s, not recorded", settings.jvmWarmUp().toSeconds(), settings.queryRate(),
+                settings.loadRate()));
+        report.row("  JVM", gcDuring(apps, before, after));
     }
 
     /** Each instance's collector pauses so far; empty when one cannot be read. */
