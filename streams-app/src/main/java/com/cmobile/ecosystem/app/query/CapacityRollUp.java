@@ -27,13 +27,15 @@ public final class CapacityRollUp {
 
     private final List<CityCapacity> cities;
     private final long businessLocations;
-    // Computed once: a roll-up is shared by the concurrent requests that asked for it (SharedReads).
-    private volatile NavigableMap<String, CountryCapacity> countries;
-    private volatile NavigableMap<String, RegionCapacity> regions;
+    // Added up once: a roll-up is shared by the concurrent requests that asked for it (SharedReads).
+    private final NavigableMap<String, CountryCapacity> countries;
+    private final NavigableMap<String, RegionCapacity> regions;
 
     private CapacityRollUp(List<CityCapacity> cities, long businessLocations) {
         this.cities = cities;
         this.businessLocations = businessLocations;
+        this.countries = Collections.unmodifiableNavigableMap(addUpCountries());
+        this.regions = Collections.unmodifiableNavigableMap(addUpRegions());
     }
 
     /** Over the cities with an active PoP and the count of business locations with one. */
@@ -58,22 +60,12 @@ public final class CapacityRollUp {
 
     /** The countries, in key order (unmodifiable). */
     public NavigableMap<String, CountryCapacity> countries() {
-        NavigableMap<String, CountryCapacity> computed = countries;
-        if (computed == null) {
-            computed = Collections.unmodifiableNavigableMap(addUpCountries());
-            countries = computed;
-        }
-        return computed;
+        return countries;
     }
 
     /** The regions, in key order (unmodifiable). */
     public NavigableMap<String, RegionCapacity> regions() {
-        NavigableMap<String, RegionCapacity> computed = regions;
-        if (computed == null) {
-            computed = Collections.unmodifiableNavigableMap(addUpRegions());
-            regions = computed;
-        }
-        return computed;
+        return regions;
     }
 
     private NavigableMap<String, CountryCapacity> addUpCountries() {
