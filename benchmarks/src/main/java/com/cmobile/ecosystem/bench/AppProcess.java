@@ -136,20 +136,30 @@ public final class AppProcess implements AutoCloseable {
     Optional<Double> cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return Optional.of(ticks / (double) CLOCK_TICKS_PER_SECOND);
+            return Optional.of(cpuTicks(stat) / (double) CLOCK_TICKS_PER_SECOND);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /**
+     * utime + stime, in clock ticks, of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat}
+     * line: the fields after the command name, which is in parentheses and may hold spaces.
+     */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Its {@code /metrics} page (Prometheus text). */
+    String metrics(HttpClient http) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** Its collector's pauses so far (from its {@code /metrics}), their workers' and the JIT's CPU time (from /proc). */
     JvmOverhead jvmOverhead(HttpClient http) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(uri("/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JvmOverhead.of(response.body(), JvmOverhead.threadCpu(process.pid(), CLOCK_TICKS_PER_SECOND));
+        return JvmOverhead.of(metrics(http), JvmOverhead.threadCpu(process.pid(), CLOCK_TICKS_PER_SECOND));
     }
 
     /** Peak resident set size so far, in MiB, or empty where /proc is not available. */

@@ -56,8 +56,8 @@ record JvmOverhead(long pauses, double pauseSeconds, double workerCpuSeconds, do
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
                     switch (kind(stat)) {
-                        case GC_WORKER -> gc += ticks(stat);
-                        case JIT -> jit += ticks(stat);
+                        case GC_WORKER -> gc += AppProcess.cpuTicks(stat);
+                        case JIT -> jit += AppProcess.cpuTicks(stat);
                         default -> {
                         }
                     }
@@ -83,12 +83,6 @@ record JvmOverhead(long pauses, double pauseSeconds, double workerCpuSeconds, do
             return Kind.GC_WORKER;
         }
         return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? Kind.JIT : Kind.OTHER;
-    }
-
-    /** utime + stime of one {@code /proc/<pid>/task/<tid>/stat} line, in clock ticks. */
-    static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     JvmOverhead minus(JvmOverhead before) {

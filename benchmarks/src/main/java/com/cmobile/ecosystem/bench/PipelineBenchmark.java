@@ -256,7 +256,7 @@ public final class PipelineBenchmark {
     private Duration reserve() {
         Duration fresh = settings.freshDuration().plus(SETTLE);
         Duration queries = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD).multipliedBy(3)
-                .plus(settings.jvmWarmUp()).plus(STEP_OVERHEAD);
+                .plus(jvmWarmUpLength());
         Duration steps = settings.stepDuration().plus(STEP_WARM_UP).plus(STEP_OVERHEAD).multipliedBy(MAX_STEPS);
         return fresh.plus(queries).plus(steps).plus(SHUTDOWN_AND_CEILING).plus(START_TIMEOUT);
     }
@@ -389,7 +389,7 @@ public final class PipelineBenchmark {
     private void measureQueries(EcosystemPublisher publisher, List<AppProcess> apps, List<QueryLoad.Key> keys,
                                 Path work) throws Exception {
         Duration phase = settings.queryWarmUp().plus(settings.queryDuration()).plus(STEP_OVERHEAD);
-        Duration jvmWarmUp = settings.jvmWarmUp().isZero() ? Duration.ZERO : settings.jvmWarmUp().plus(STEP_OVERHEAD);
+        Duration jvmWarmUp = jvmWarmUpLength();
         if (remaining(Duration.ofDays(1)).compareTo(phase.multipliedBy(3).plus(jvmWarmUp).plus(SHUTDOWN_AND_CEILING)) < 0) {
             report.warn("not enough of the time budget left for the query phases; skipped");
             return;
@@ -431,6 +431,11 @@ public final class PipelineBenchmark {
                     summary.failure().map(f -> ", FAILED: " + f).orElse("")));
             report.row("  JVM (warm-up included)", gcDuring(apps, gcBefore, gcAfter));
         }
+    }
+
+    /** How long the JVM warm-up before the query phases takes, its step's overhead included; zero when skipped. */
+    private Duration jvmWarmUpLength() {
+        return settings.jvmWarmUp().isZero() ? Duration.ZERO : settings.jvmWarmUp().plus(STEP_OVERHEAD);
     }
 
     /**
@@ -580,9 +585,7 @@ public final class PipelineBenchmark {
         long total = 0;
         for (AppProcess app : apps) {
             try {
-                var response = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/metrics"))
-                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                var counter = AppGroup.rebalances(response.body());
+                var counter = AppGroup.rebalances(app.metrics(http));
                 if (counter.isEmpty()) {
                     return "unknown (" + app.name() + " has no ecosystem_streams_rebalances_total)";
                 }

@@ -54,8 +54,8 @@ class JvmOverheadTest {
         assertThat(JvmOverhead.kind(other)).isEqualTo(JvmOverhead.Kind.OTHER);
         assertThat(JvmOverhead.kind(concurrent)).isEqualTo(JvmOverhead.Kind.OTHER);
         assertThat(JvmOverhead.kind(c2)).isEqualTo(JvmOverhead.Kind.JIT);
-        assertThat(JvmOverhead.ticks(worker)).isEqualTo(10);
-        assertThat(JvmOverhead.ticks(c2)).isEqualTo(404);
+        assertThat(AppProcess.cpuTicks(worker)).isEqualTo(10);
+        assertThat(AppProcess.cpuTicks(c2)).isEqualTo(404);
     }
 
     @Test
